@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/article-card';
+import { HtmlContent } from '@/components/html-content';
+import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
+import { routes } from '@/lib/site';
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return getAuthors().map((author) => ({ slug: author.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const author = getAuthor((await params).slug);
+  if (!author) return {};
+  return {
+    title: author.name,
+    description: `${author.name}: ${author.role}. Articles and biography.`,
+    alternates: { canonical: routes.author(author.slug) },
+  };
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const author = getAuthor((await params).slug);
+  if (!author) notFound();
+  const articles = getArticlesByAuthor(author.slug);
+  return (
+    <div className="page page-author">
+      <header className="page-header">
+        <p className="eyebrow">Author</p>
+        <h1 className="page-title">{author.name}</h1>
+        <p className="page-lede">{author.role}</p>
+      </header>
+      <section aria-labelledby="bio-title" className="author-bio">
+        <h2 id="bio-title" className="section-label">
+          Biography
+        </h2>
+        <HtmlContent className="prose" html={author.bioHtml} />
+      </section>
+      <section aria-labelledby="author-articles-title">
+        <h2 id="author-articles-title" className="section-label">
+          Articles by {author.name}
+        </h2>
+        {articles.length ? (
+          <div className="card-list">
+            {articles.map((article) => (
+              <ArticleCard key={article.slug} article={article} headingLevel={3} />
+            ))}
+          </div>
+        ) : (
+          <p>No published articles yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

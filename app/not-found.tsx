@@ -1,0 +1,23 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <div className="page page-not-found">
+      <header className="page-header">
+        <p className="eyebrow">Error 404</p>
+        <h1 className="page-title">This page is not here</h1>
+        <p className="page-lede">
+          The link may be old, or the address mistyped. Everything we publish is a click away:
+        </p>
+      </header>
+      <ul className="not-found-links">
+        <li>
+          <Link href="/">Latest articles</Link>
+        </li>
+        <li>
+          <Link href="/faq">Frequently asked questions</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { ArticleCard } from '@/components/article-card';
+import { getArticles, getAuthors } from '@/lib/content';
+import { site } from '@/lib/site';
+
+export default function HomePage() {
+  const articles = getArticles();
+  const authors = new Map(getAuthors().map((author) => [author.slug, author]));
+  return (
+    <div className="page page-list">
+      <header className="page-header">
+        <h1 className="page-title">{site.name}</h1>
+        <p className="page-lede">{site.description}</p>
+      </header>
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title" className="section-label">
+          Latest articles
+        </h2>
+        <div className="card-list">
+          {articles.map((article) => (
+            <ArticleCard
+              key={article.slug}
+              article={article}
+              author={authors.get(article.author)}
+              headingLevel={3}
+            />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import type { Article, Author } from '@/lib/content';
+import { routes } from '@/lib/site';
+import { FormattedDate } from './formatted-date';
+
+/** One entry in an article list: the title links to the article, the rest sets expectations. */
+export function ArticleCard({
+  article,
+  author,
+  headingLevel = 2,
+}: {
+  article: Article;
+  author?: Author | undefined;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="card">
+      <Heading className="card-title">
+        <Link href={routes.article(article.slug)}>{article.title}</Link>
+      </Heading>
+      <p className="card-description">{article.description}</p>
+      <p className="card-meta">
+        <FormattedDate date={article.date} />
+        {author ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{author.name}</span>
+          </>
+        ) : null}
+        <span aria-hidden="true"> · </span>
+        <span>{article.readingMinutes} min read</span>
+      </p>
+    </article>
+  );
+}

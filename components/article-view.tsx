@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import type { Article, Author, FaqSet } from '@/lib/content';
+import { routes } from '@/lib/site';
+import { AuthorCard } from './author-card';
+import { Byline } from './byline';
+import { HtmlContent } from './html-content';
+import { TableOfContents } from './table-of-contents';
+
+/** The reading page: header, contents, body, disclaimer, FAQ, References, author. */
+export function ArticleView({
+  article,
+  author,
+  faq,
+}: {
+  article: Article;
+  author: Author | undefined;
+  faq: FaqSet | undefined;
+}) {
+  return (
+    <article className="article" aria-labelledby="article-title">
+      <header className="article-header">
+        <h1 id="article-title" className="article-title">
+          {article.title}
+        </h1>
+        <p className="article-dek">{article.description}</p>
+        <Byline article={article} author={author} />
+      </header>
+
+      <aside className="article-aside">
+        <TableOfContents
+          outline={article.outline}
+          referencesId={article.referencesHtml ? 'footnote-label' : undefined}
+        />
+      </aside>
+
+      <div className="article-main">
+        <HtmlContent className="prose" html={article.html} />
+
+        {article.disclaimer ? (
+          <aside className="note" aria-labelledby="disclaimer-title">
+            <h2 id="disclaimer-title" className="note-title">
+              Disclaimer
+            </h2>
+            <p>{article.disclaimer}</p>
+          </aside>
+        ) : null}
+
+        {faq ? (
+          <section className="faq-teaser" aria-labelledby="faq-teaser-title">
+            <h2 id="faq-teaser-title">Frequently asked questions</h2>
+            <ul>
+              {faq.entries.map((entry) => (
+                <li key={entry.id}>
+                  <Link href={routes.faq(entry.id)}>{entry.question}</Link>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={routes.faq()} className="more-link">
+                Read the answers in the FAQ
+              </Link>
+            </p>
+          </section>
+        ) : null}
+
+        {article.referencesHtml ? (
+          <HtmlContent className="references prose" html={article.referencesHtml} />
+        ) : null}
+
+        {author ? <AuthorCard author={author} /> : null}
+      </div>
+    </article>
+  );
+}

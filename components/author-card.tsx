@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import type { Author } from '@/lib/content';
+import { routes } from '@/lib/site';
+import { HtmlContent } from './html-content';
+
+/** "About the author" box at the end of an article. */
+export function AuthorCard({ author }: { author: Author }) {
+  return (
+    <section className="author-card" aria-labelledby="author-card-title">
+      <h2 id="author-card-title" className="author-card-title">
+        About the author
+      </h2>
+      <p className="author-card-name">
+        <Link href={routes.author(author.slug)} rel="author">
+          {author.name}
+        </Link>
+        <span className="author-card-role">{author.role}</span>
+      </p>
+      <HtmlContent className="author-card-bio" html={author.bioHtml} />
+    </section>
+  );
+}

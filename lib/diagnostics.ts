@@ -1,0 +1,48 @@
+/**
+ * Problems found in content, with the place an editor has to go to fix them. One shape serves
+ * thrown load errors, `npm run check` output and test assertions, so the wording is identical
+ * wherever an editor meets it.
+ */
+export interface Diagnostic {
+  /** Repo-relative path, e.g. `content/articles/foo.md`. */
+  file: string;
+  /** 1-based line in the file (not in the frontmatter block). */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const label = d.severity === 'warning' ? 'warning: ' : '';
+  return `${d.file}:${d.line}:${d.column}: ${label}${d.message}`;
+}
+
+/** Thrown when content cannot be published. Its message lists every problem, one per line. */
+export class ContentError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(
+      `${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}:\n` +
+        errors.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** 1-based line and column of a character offset in `text`. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

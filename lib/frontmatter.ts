@@ -1,0 +1,171 @@
+/**
+ * Splits a content file into YAML frontmatter and Markdown body, keeping enough of the YAML
+ * syntax tree to point an editor at the exact line of a bad field.
+ *
+ * Safety: gray-matter evaluates `---js` front matter with `eval`, and `engines: { js: false }`
+ * does not stop it (it falls back to its built-in `javascript` engine). We refuse any opening
+ * line other than a bare `---` before gray-matter sees the file, and replace every non-YAML
+ * engine with one that throws, so content can never run as code.
+ */
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { positionAt } from './diagnostics';
+
+/** Frontmatter bigger than this is not something an editor wrote by hand. */
+export const MAX_FRONTMATTER_BYTES = 32 * 1024;
+/** A real post uses no aliases; a handful is generous, thousands is a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 20;
+
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface ParsedFrontmatter {
+  /** Plain data: strings, numbers, booleans, lists and maps. Dates stay as written text. */
+  data: unknown;
+  body: string;
+  /** 1-based line on which the body starts, so body positions can be mapped to the file. */
+  bodyStartLine: number;
+  /** Where a field (or the nearest existing parent of a missing one) is written. */
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
+
+export class FrontmatterSyntaxError extends Error {
+  readonly position: SourcePosition;
+  constructor(message: string, position: SourcePosition) {
+    super(message);
+    this.name = 'FrontmatterSyntaxError';
+    this.position = position;
+  }
+}
+
+function refuseEngine(name: string) {
+  return () => {
+    throw new FrontmatterSyntaxError(
+      `front matter must be YAML; "${name}" front matter is never evaluated`,
+      { line: 1, column: 1 },
+    );
+  };
+}
+
+const OPENING_LINE = /^(?:\uFEFF)?---([^\r\n]*)\r?\n/;
+
+export function parseFrontmatter(source: string): ParsedFrontmatter {
+  const opening = OPENING_LINE.exec(source);
+  if (!opening) {
+    throw new FrontmatterSyntaxError('file must start with a "---" frontmatter block', {
+      line: 1,
+      column: 1,
+    });
+  }
+  const language = (opening[1] ?? '').trim();
+  if (language !== '') {
+    throw new FrontmatterSyntaxError(
+      `front matter must be YAML opened by a bare "---", not "---${language}"; it is never evaluated`,
+      { line: 1, column: 4 },
+    );
+  }
+
+  let document: Document.Parsed | undefined;
+  let matterText = '';
+  const file = matter(source, {
+    language: 'yaml',
+    engines: {
+      yaml: (text: string): object => {
+        matterText = text;
+        if (Buffer.byteLength(text, 'utf8') > MAX_FRONTMATTER_BYTES) {
+          throw new FrontmatterSyntaxError(
+            `frontmatter is larger than ${MAX_FRONTMATTER_BYTES / 1024} KB`,
+            { line: 1, column: 1 },
+          );
+        }
+        document = parseYaml(text);
+        return {};
+      },
+      js: refuseEngine('js'),
+      javascript: refuseEngine('javascript'),
+      coffee: refuseEngine('coffee'),
+      coffeescript: refuseEngine('coffeescript'),
+      json: refuseEngine('json'),
+      toml: refuseEngine('toml'),
+    },
+  });
+
+  // The opening `---` is line 1 and the YAML text starts right after it.
+  const toFileLine = (offset: number): SourcePosition => {
+    const p = positionAt(matterText, offset);
+    return { line: p.line, column: p.line === 1 ? p.column + 3 : p.column };
+  };
+
+  const doc = document;
+  if (!doc) {
+    throw new FrontmatterSyntaxError('frontmatter block is not closed by a "---" line', {
+      line: 1,
+      column: 1,
+    });
+  }
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw new FrontmatterSyntaxError(
+      `frontmatter is not valid YAML: ${firstError.message.split('\n')[0] ?? ''}`,
+      toFileLine(firstError.pos[0]),
+    );
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FrontmatterSyntaxError(`frontmatter is not usable YAML: ${reason}`, {
+      line: 1,
+      column: 1,
+    });
+  }
+
+  const headLength = source.length - file.content.length;
+  const bodyStartLine = positionAt(source, headLength).line;
+
+  return {
+    data: data ?? {},
+    body: file.content,
+    bodyStartLine,
+    locate(path) {
+      return toFileLine(offsetOf(doc, path));
+    },
+  };
+}
+
+function parseYaml(text: string): Document.Parsed {
+  // The core schema keeps `2023-10-01` as a string: the YAML 1.1 timestamp type would turn
+  // it into a Date and silently roll impossible dates over.
+  return parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+}
+
+/** Offset of the deepest node along `path` that exists (the key, for map entries). */
+function offsetOf(doc: Document.Parsed, path: readonly PropertyKey[]): number {
+  let node: Node | null = doc.contents;
+  let offset = node?.range?.[0] ?? 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+      node = isScalarOrCollection(pair.value) ? pair.value : null;
+      if (node && !isMap(node) && !isSeq(node) && node.range) offset = node.range[0];
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!isScalarOrCollection(item)) break;
+      node = item;
+      if (item.range) offset = item.range[0];
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+function isScalarOrCollection(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value);
+}

@@ -1,0 +1,159 @@
+/**
+ * The one Markdown processor. Built and frozen once at module scope, so every article, bio and
+ * FAQ answer goes through the same sanitised pipeline:
+ *
+ *   remark-parse → remark-gfm → remark-rehype → rehype-raw → our plugins → rehype-slug
+ *   → rehype-sanitize → (video figures, outline, references) → rehype-stringify
+ *
+ * rehype-raw parses raw HTML so that rehype-sanitize judges real elements rather than opaque
+ * strings; nothing an author writes in HTML reaches a page without passing the schema.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toHtml } from 'hast-util-to-html';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
+import rehypeCollectFootnotes, { type Footnote } from './rehype-collect-footnotes';
+import rehypeFootnoteLabels from './rehype-footnote-labels';
+import rehypeHeadingIds from './rehype-heading-ids';
+import rehypeOutline, { type OutlineEntry } from './rehype-outline';
+import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
+import remarkWordCount from './remark-word-count';
+import { sanitizeSchema } from './sanitize-schema';
+
+export type { Footnote, OutlineEntry, VideoMeta };
+
+export const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkWordCount)
+  .use(remarkRehype, {
+    allowDangerousHtml: true,
+    // No prefix here: rehype-sanitize is configured not to prefix ids either, so ids and
+    // hrefs agree (`#fn-gottman-1999`). See sanitize-schema.ts.
+    clobberPrefix: '',
+    footnoteLabel: 'References',
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: {},
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
+      `Back to citation ${referenceIndex + 1}${rereferenceIndex > 1 ? ` (${rereferenceIndex})` : ''}`,
+  })
+  .use(rehypeRaw)
+  .use(rehypeFootnoteLabels)
+  .use(rehypeHeadingIds)
+  .use(rehypeSlug)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeYoutubeEmbed)
+  .use(rehypeOutline)
+  .use(rehypeCollectFootnotes)
+  .use(rehypeStringify)
+  .freeze();
+
+export interface RenderedMarkdown {
+  /** The body, without the References section. */
+  html: string;
+  /** The generated References section (`<section data-footnotes>`), or '' when there are none. */
+  referencesHtml: string;
+  outline: OutlineEntry[];
+  footnotes: Footnote[];
+  wordCount: number;
+}
+
+export interface RenderOptions {
+  /** Path used in error messages. */
+  path?: string;
+  /** Frontmatter video, used to title an embedded player for the same id. */
+  video?: VideoMeta | undefined;
+}
+
+function toVFile(markdown: string, options: RenderOptions): VFile {
+  const file = new VFile({ value: markdown, path: options.path });
+  if (options.video) file.data.video = options.video;
+  return file;
+}
+
+function collect(file: VFile, html: string, referencesHtml: string): RenderedMarkdown {
+  return {
+    html,
+    referencesHtml,
+    outline: file.data.outline ?? [],
+    footnotes: file.data.footnotes ?? [],
+    wordCount: file.data.wordCount ?? 0,
+  };
+}
+
+/**
+ * Renders Markdown to sanitised HTML. The References section is returned apart from the body
+ * so a page can set notes, a disclaimer or a FAQ link between the two.
+ */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+  const file = toVFile(markdown, options);
+  const tree: Root = processor.runSync(processor.parse(file), file);
+  const references = tree.children.filter((node) => isFootnoteSection(node));
+  const body: Root = {
+    ...tree,
+    children: tree.children.filter((node) => !isFootnoteSection(node)),
+  };
+  const referencesHtml = references.length
+    ? processor.stringify({ type: 'root', children: references })
+    : '';
+  return collect(file, processor.stringify(body).trim(), referencesHtml.trim());
+}
+
+export interface MarkdownSection {
+  /** The heading's id, usable as a `#fragment`. */
+  id: string;
+  /** The heading text, without footnote numbers. */
+  heading: string;
+  /** Rendered HTML of everything between this heading and the next one of the same rank. */
+  html: string;
+  /** Plain text of that HTML, whitespace collapsed. */
+  text: string;
+}
+
+/**
+ * Renders a document and splits it at its h2 headings. FAQ sets use this so that each question
+ * and its answer come from one render, and the visible page and the JSON-LD cannot drift.
+ */
+export function renderMarkdownSections(
+  markdown: string,
+  options: RenderOptions = {},
+): MarkdownSection[] {
+  const file = toVFile(markdown, options);
+  const tree: Root = processor.runSync(processor.parse(file), file);
+  const sections: { heading: Element; body: ElementContent[] }[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'element' && headingRank(node) === 2) {
+      sections.push({ heading: node, body: [] });
+    } else if (node.type !== 'doctype') {
+      sections.at(-1)?.body.push(node);
+    }
+  }
+  return sections.map(({ heading, body }) => {
+    const content: Root = { type: 'root', children: trimWhitespace(body) };
+    const id = heading.properties.id;
+    return {
+      id: typeof id === 'string' ? id : '',
+      heading: textWithoutFootnotes(heading).trim(),
+      html: toHtml(content),
+      text: textWithoutFootnotes(content).replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+function trimWhitespace(nodes: ElementContent[]): ElementContent[] {
+  const isBlank = (node: ElementContent | undefined) =>
+    node?.type === 'text' && node.value.trim() === '';
+  const out = [...nodes];
+  while (isBlank(out[0])) out.shift();
+  while (isBlank(out.at(-1))) out.pop();
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * Content schemas, declared once. Every content type in the app is inferred from these, so a
+ * frontmatter field cannot be added, renamed or retyped without the compiler following it.
+ *
+ * Objects are strict: an unknown key is almost always a typo of a known one, and silently
+ * ignoring it would publish a post without the field the editor thought they had set.
+ */
+import { z } from 'zod';
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * True when `YYYY-MM-DD` names a day that exists. YAML parsers roll `2023-02-30` over to
+ * March 2, so dates are kept as the text the editor wrote and checked here.
+ */
+export function isRealCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
+}
+
+export const isoDateSchema = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+  .refine(isRealCalendarDate, 'is not a real calendar date');
+
+/** Slugs are file names: lowercase words joined by hyphens. */
+export const slugSchema = z
+  .string({ error: 'must be a slug such as "patrick-b-watson"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "patrick-b-watson"');
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `must be text (${what})` })
+    .trim()
+    .min(1, `must not be empty (${what})`)
+    .max(max, `must be at most ${max} characters (${what})`);
+
+export const videoSchema = z.strictObject({
+  id: z
+    .string({ error: 'must be a YouTube video id' })
+    .regex(/^[A-Za-z0-9_-]{11}$/, 'must be an 11-character YouTube video id'),
+  title: text('the video title', 200),
+  speaker: text('who speaks in the video', 120).optional(),
+  event: text('where it was recorded', 120).optional(),
+});
+
+export const tagSchema = z
+  .string({ error: 'must be text' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N} -]*$/u, 'must be lowercase words, e.g. "emotional intimacy"')
+  .max(40, 'must be at most 40 characters');
+
+export const articleFrontmatterSchema = z.strictObject({
+  title: text('the headline', 160),
+  description: z
+    .string({ error: 'must be text (a one- or two-sentence summary)' })
+    .trim()
+    .min(50, 'must be at least 50 characters: write the summary a search result should show')
+    .max(200, 'must be at most 200 characters: search engines cut longer snippets'),
+  date: isoDateSchema,
+  updated: isoDateSchema.optional(),
+  author: slugSchema,
+  tags: z.array(tagSchema, { error: 'must be a list of tags' }).default([]),
+  video: videoSchema.optional(),
+  disclaimer: text('a note shown set off from the article', 1000).optional(),
+  draft: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+export const authorFrontmatterSchema = z.strictObject({
+  name: text('the author’s full name', 120),
+  role: text('a short role line', 160),
+  sameAs: z.array(z.url({ error: 'must be an absolute URL' })).default([]),
+});
+
+export const faqFrontmatterSchema = z.strictObject({
+  title: text('the heading of this FAQ set', 160),
+  article: slugSchema,
+});
+
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+export type AuthorFrontmatter = z.infer<typeof authorFrontmatterSchema>;
+export type FaqFrontmatter = z.infer<typeof faqFrontmatterSchema>;
+export type Video = z.infer<typeof videoSchema>;

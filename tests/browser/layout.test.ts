@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchBrowser, screenshotPath } from '../support/browser';
+
+const PAGES = {
+  home: '/',
+  article: '/articles/building-trust-and-emotional-intimacy',
+  author: '/authors/patrick-b-watson',
+  faq: '/faq',
+  'not-found': '/articles/missing',
+} as const;
+const WIDTHS = [360, 768, 1440] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(
+  path: string,
+  width: number,
+  colorScheme: 'light' | 'dark',
+): Promise<{ page: Page; errors: string[]; external: string[] }> {
+  const base = inject('baseUrl');
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (message) => {
+    if (
+      message.type() === 'error' &&
+      !(path === PAGES['not-found'] && message.text().includes('404'))
+    )
+      errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:'))
+      external.push(request.url());
+  });
+  await page.goto(new URL(path, base).toString(), { waitUntil: 'networkidle' });
+  return { page, errors, external };
+}
+
+describe.each(Object.entries(PAGES))('%s page', (name, path) => {
+  it.each(WIDTHS.flatMap((width) => SCHEMES.map((scheme) => [width, scheme] as const)))(
+    'at %i px in %s: fits the viewport, no console errors, no third-party requests',
+    async (width, scheme) => {
+      const { page, errors, external } = await open(path, width, scheme);
+      // Lazy images load as they scroll into view: scroll through so the screenshot shows them.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        window.scrollTo(0, 0);
+      });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`${name}-${width}-${scheme}`), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(external).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('typography', () => {
+  it('keeps body lines within a 60–75 character measure on a laptop', async () => {
+    const { page } = await open(PAGES.article, 1440, 'light');
+    const charsPerLine = await page.evaluate(() => {
+      const paragraph = document.querySelector('.prose > p');
+      if (!paragraph) return 0;
+      const style = getComputedStyle(paragraph);
+      const canvas = document.createElement('canvas').getContext('2d');
+      if (!canvas) return 0;
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const sample = 'the quick brown fox jumps over the lazy dog, said the editor. ';
+      const average = canvas.measureText(sample).width / sample.length;
+      return paragraph.getBoundingClientRect().width / average;
+    });
+    expect(charsPerLine).toBeGreaterThanOrEqual(60);
+    expect(charsPerLine).toBeLessThanOrEqual(75);
+    await page.close();
+  });
+
+  it('serves its own fonts', async () => {
+    const { page } = await open(PAGES.article, 1440, 'light');
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((font) => font.status === 'loaded')
+        .map((font) => font.family);
+    });
+    expect(loaded.join(' ')).toMatch(/serif/i);
+    await page.close();
+  });
+});
