@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  FrontmatterSyntaxError,
+  MAX_FRONTMATTER_BYTES,
+  parseFrontmatter,
+  type SourcePosition,
+} from '@/lib/frontmatter';
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const fixture = (name: string) => read(`tests/fixtures/frontmatter/${name}`);
+const article = read('content/articles/building-trust-and-emotional-intimacy.md');
+
+/** The FrontmatterSyntaxError `source` is rejected with, as message and position. */
+function rejectionOf(source: string): { message: string; position: SourcePosition } {
+  try {
+    parseFrontmatter(source);
+  } catch (error) {
+    if (error instanceof FrontmatterSyntaxError) {
+      return { message: error.message, position: error.position };
+    }
+    throw error;
+  }
+  throw new Error('expected parseFrontmatter to reject the source');
+}
+
+describe('parseFrontmatter on the real article', () => {
+  const parsed = parseFrontmatter(article);
+
+  it('returns plain data with the date kept as the text written', () => {
+    expect(parsed.data).toMatchObject({
+      title: 'Building Trust and Emotional Intimacy: The Cornerstones of Meaningful Relationships',
+      date: '2023-10-01',
+      author: 'patrick-b-watson',
+      tags: ['relationships', 'trust', 'emotional intimacy', 'communication'],
+      video: { id: 'gh5VhaicC6g', speaker: 'Joanne Davila', event: 'TEDxSBU' },
+    });
+    expect(Reflect.get(Object(parsed.data), 'date')).toBeTypeOf('string');
+  });
+
+  it('starts the body on the line after the closing "---"', () => {
+    const lines = article.split('\n');
+    expect(parsed.bodyStartLine).toBe(18);
+    expect(lines[parsed.bodyStartLine - 2]).toBe('---');
+    expect(parsed.body.startsWith('\nIn today’s fast-paced world')).toBe(true);
+  });
+
+  it('locates a nested field at its value in the file', () => {
+    expect(parsed.locate(['video', 'title'])).toEqual({ line: 13, column: 10 });
+    const line = article.split('\n')[12] ?? '';
+    expect(line.slice(9)).toBe('Skills for Healthy Romantic Relationships');
+  });
+
+  it('locates top-level fields and list items', () => {
+    expect(parsed.locate(['title'])).toEqual({ line: 2, column: 8 });
+    expect(parsed.locate(['date'])).toEqual({ line: 4, column: 7 });
+    expect(parsed.locate(['tags', 2])).toEqual({ line: 9, column: 5 });
+  });
+
+  it('locates a missing field at its nearest existing parent', () => {
+    // `video` has no `year`: point at the `video:` key; no `subtitle`: point at the first key.
+    expect(parsed.locate(['video', 'year'])).toEqual({ line: 11, column: 1 });
+    expect(parsed.locate(['subtitle'])).toEqual({ line: 2, column: 1 });
+  });
+});
+
+describe('parseFrontmatter refuses executable front matter', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, '__pwned');
+  });
+
+  it.each([
+    ['js-engine.md', 'js'],
+    ['javascript-engine.md', 'javascript'],
+  ])('%s is rejected without being evaluated', (name, language) => {
+    expect(rejectionOf(fixture(name))).toEqual({
+      message: `front matter must be YAML opened by a bare "---", not "---${language}"; it is never evaluated`,
+      position: { line: 1, column: 4 },
+    });
+    expect(Reflect.get(globalThis, '__pwned')).toBeUndefined();
+  });
+
+  it('control: plain gray-matter really would evaluate the fixture', () => {
+    // Proves the fixture is a live payload, so the assertion above can fail.
+    matter(fixture('js-engine.md'));
+    expect(Reflect.get(globalThis, '__pwned')).toBe(true);
+  });
+});
+
+describe('parseFrontmatter rejects malformed files', () => {
+  // Inline rather than a .md fixture: `prettier --write` turns an unclosed `---` into `***`.
+  const UNCLOSED =
+    '---\ntitle: An Unclosed Block\nauthor: ada-lovelace\n\nThe closing line is missing, so this prose is read as YAML.\n';
+
+  it('rejects a file that does not open with "---"', () => {
+    expect(rejectionOf('title: No Block\n---\n\nBody.\n')).toEqual({
+      message: 'file must start with a "---" frontmatter block',
+      position: { line: 1, column: 1 },
+    });
+  });
+
+  it('rejects an unclosed block whose body is not YAML', () => {
+    // Rejected, but see the known bug below: the message blames YAML, not the missing `---`.
+    expect(() => parseFrontmatter(UNCLOSED)).toThrow(FrontmatterSyntaxError);
+  });
+
+  // KNOWN BUG (reported): gray-matter reads an unclosed block to the end of the file, so the
+  // whole file is parsed as YAML. With prose after it the editor is told "Implicit map keys
+  // need to be followed by map values" at the prose line; with no body it is silently accepted.
+  it.fails('says an unclosed block is not closed', () => {
+    expect(rejectionOf(UNCLOSED).message).toBe('frontmatter block is not closed by a "---" line');
+  });
+
+  it.fails('rejects an unclosed block with no body at all', () => {
+    expect(rejectionOf('---\ntitle: Unclosed\nauthor: ada-lovelace\n').message).toBe(
+      'frontmatter block is not closed by a "---" line',
+    );
+  });
+
+  // KNOWN BUG (reported): an empty (or comment-only) block is reported as "not closed".
+  it.fails('does not call an empty but closed block unclosed', () => {
+    expect(() => parseFrontmatter('---\n---\n\nBody.\n')).not.toThrow();
+  });
+
+  it('rejects invalid YAML at the line of the error', () => {
+    expect(rejectionOf(fixture('invalid-yaml.md'))).toEqual({
+      message: 'frontmatter is not valid YAML: Map keys must be unique',
+      position: { line: 4, column: 1 },
+    });
+  });
+
+  it('rejects tab indentation at its line', () => {
+    expect(rejectionOf('---\ntitle: Tabs\n\tauthor: ada-lovelace\n---\n\nBody.\n')).toEqual({
+      message: 'frontmatter is not valid YAML: Tabs are not allowed as indentation',
+      position: { line: 3, column: 1 },
+    });
+  });
+
+  it('rejects a "billion laughs" alias bomb quickly with a clear error', () => {
+    const started = performance.now();
+    const rejection = rejectionOf(fixture('alias-bomb.md'));
+    const elapsed = performance.now() - started;
+    expect(rejection).toEqual({
+      message:
+        'frontmatter is not usable YAML: Excessive alias count indicates a resource exhaustion attack',
+      position: { line: 1, column: 1 },
+    });
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('rejects frontmatter over MAX_FRONTMATTER_BYTES, counting bytes not characters', () => {
+    // Two bytes per "é": under the limit in characters, over it in UTF-8 bytes.
+    const title = 'é'.repeat(MAX_FRONTMATTER_BYTES / 2 + 1);
+    expect(title.length).toBeLessThan(MAX_FRONTMATTER_BYTES);
+    expect(rejectionOf(`---\ntitle: ${title}\n---\n\nBody.\n`)).toEqual({
+      message: 'frontmatter is larger than 32 KB',
+      position: { line: 1, column: 1 },
+    });
+  });
+
+  it('accepts frontmatter just under MAX_FRONTMATTER_BYTES', () => {
+    const title = 'x'.repeat(MAX_FRONTMATTER_BYTES - 100);
+    expect(parseFrontmatter(`---\ntitle: ${title}\n---\n\nBody.\n`).data).toEqual({ title });
+  });
+});
+
+describe('parseFrontmatter line endings', () => {
+  // KNOWN BUG (reported): with CRLF line endings the last field keeps a trailing "\r"
+  // (gray-matter cuts the block at "\n---"), so e.g. `article: some-slug` fails the slug check.
+  it.fails('does not leak "\\r" into the last field of a CRLF file', () => {
+    const parsed = parseFrontmatter(
+      '---\r\ntitle: Windows\r\narticle: some-slug\r\n---\r\n\r\nBody.\r\n',
+    );
+    expect(parsed.data).toEqual({ title: 'Windows', article: 'some-slug' });
+  });
+});
