@@ -49,9 +49,13 @@ function refuseEngine(name: string) {
   };
 }
 
-const OPENING_LINE = /^(?:\uFEFF)?---([^\r\n]*)\r?\n/;
+const OPENING_LINE = /^(?:\uFEFF)?---([^\n]*)\n/;
+const CLOSING_LINE = /\n---[ \t]*(?:\n|$)/;
 
-export function parseFrontmatter(source: string): ParsedFrontmatter {
+export function parseFrontmatter(raw: string): ParsedFrontmatter {
+  // Windows line endings would otherwise leave a "\r" on the last field: gray-matter cuts the
+  // block at "\n---". Normalising keeps every line number where the editor sees it.
+  const source = raw.replace(/\r\n?/g, '\n');
   const opening = OPENING_LINE.exec(source);
   if (!opening) {
     throw new FrontmatterSyntaxError('file must start with a "---" frontmatter block', {
@@ -65,6 +69,14 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
       `front matter must be YAML opened by a bare "---", not "---${language}"; it is never evaluated`,
       { line: 1, column: 4 },
     );
+  }
+  // gray-matter reads an unclosed block to the end of the file and would report the prose
+  // after it as broken YAML, or accept it silently; say what is actually wrong.
+  if (!CLOSING_LINE.test(source.slice(opening[0].length - 1))) {
+    throw new FrontmatterSyntaxError('frontmatter block is not closed by a "---" line', {
+      line: 1,
+      column: 1,
+    });
   }
 
   let document: Document.Parsed | undefined;
@@ -98,13 +110,9 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
     return { line: p.line, column: p.line === 1 ? p.column + 3 : p.column };
   };
 
-  const doc = document;
-  if (!doc) {
-    throw new FrontmatterSyntaxError('frontmatter block is not closed by a "---" line', {
-      line: 1,
-      column: 1,
-    });
-  }
+  // gray-matter skips the engine for an empty block; an empty document stands in for it so
+  // the schema reports each missing field.
+  const doc = document ?? parseYaml('');
   const firstError = doc.errors[0];
   if (firstError) {
     throw new FrontmatterSyntaxError(

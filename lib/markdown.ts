@@ -3,7 +3,7 @@
  * FAQ answer goes through the same sanitised pipeline:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-raw → our plugins → rehype-slug
- *   → rehype-sanitize → (video figures, outline, references) → rehype-stringify
+ *   → footnote-free heading ids → rehype-sanitize → (video figures, outline, references) → rehype-stringify
  *
  * rehype-raw parses raw HTML so that rehype-sanitize judges real elements rather than opaque
  * strings; nothing an author writes in HTML reaches a page without passing the schema.
@@ -48,8 +48,8 @@ export const processor = unified()
   })
   .use(rehypeRaw)
   .use(rehypeFootnoteLabels)
-  .use(rehypeHeadingIds)
   .use(rehypeSlug)
+  .use(rehypeHeadingIds)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeYoutubeEmbed)
   .use(rehypeOutline)

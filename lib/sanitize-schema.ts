@@ -14,6 +14,8 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: ['name'],
+  // Stripped with their contents: unwrapping a <style> would publish its CSS as text.
+  strip: ['script', 'style'],
   clobberPrefix: 'user-content-',
   // `data:` and script-ish schemes never pass: only these protocols survive in URLs.
   protocols: {

@@ -30,7 +30,7 @@ export function isRealCalendarDate(text: string): boolean {
 
 export const isoDateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+  .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isRealCalendarDate, 'is not a real calendar date');
 
 /** Slugs are file names: lowercase words joined by hyphens. */

@@ -100,11 +100,9 @@ describe('renderMarkdown removes hostile block HTML and keeps the text around it
     expect(html).toMatch(/^<p>Before\.<\/p>\n[\s\S]*\n<p>After\.<\/p>$/);
   });
 
-  // KNOWN BUG (reported): only <script> is in the sanitise schema's `strip` list, so a
-  // <style> element is unwrapped and its CSS is published as visible text.
-  it.fails('does not show the CSS of a <style> element as text', () => {
+  it('does not show the CSS of a <style> element as text', () => {
     expect(render('Before.\n\n<style>p{color:red}</style>\n\nAfter.\n')).toBe(
-      '<p>Before.</p>\n<p>After.</p>',
+      '<p>Before.</p>\n\n<p>After.</p>',
     );
   });
 
