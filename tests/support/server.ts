@@ -1,6 +1,6 @@
 /**
- * Starts a production Next.js server for tests. `next start` is run with node directly (not
- * through npx or a shell), so SIGTERM reaches the server itself.
+ * Starts the production server for tests: scripts/serve.mjs (what `npm start` runs), run with
+ * node directly so SIGTERM reaches the server itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -8,6 +8,7 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const nextBin = path.join(repoRoot, 'node_modules/next/dist/bin/next');
+export const serveScript = path.join(repoRoot, 'scripts/serve.mjs');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,7 +66,7 @@ export interface RunningServer {
 
 export async function startNext(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [serveScript, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

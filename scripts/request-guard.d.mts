@@ -1,0 +1,4 @@
+export declare const MAX_URL_LENGTH: number;
+export declare function rejectMalformedRequest(
+  target: string,
+): { status: number; reason: string } | undefined;

@@ -1,0 +1,35 @@
+/**
+ * Decides whether a request target is malformed enough to refuse before routing.
+ * Pure function, unit-tested in tests/unit/request-guard.test.ts.
+ */
+
+/** Longer targets than this are not links anyone follows; 414 is the honest answer. */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * @param {string} target the raw request target, e.g. `/articles/x?y=1`
+ * @returns {{ status: number, reason: string } | undefined}
+ */
+export function rejectMalformedRequest(target) {
+  if (target.length > MAX_URL_LENGTH) return { status: 414, reason: 'URI Too Long' };
+  const queryStart = target.indexOf('?');
+  const path = queryStart === -1 ? target : target.slice(0, queryStart);
+  if (!path.startsWith('/')) return { status: 400, reason: 'Bad Request' };
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Bad percent-encoding, including overlong UTF-8 forms such as %c0%ae.
+    return { status: 400, reason: 'Bad Request' };
+  }
+  if (decoded.includes('\0')) return { status: 400, reason: 'Bad Request' };
+  // Encoded separators or dot-segments only ever appear in traversal attempts.
+  if (
+    /%2f|%5c/i.test(path) ||
+    decoded.split('/').some((segment) => segment === '..' || segment === '.')
+  ) {
+    return { status: 400, reason: 'Bad Request' };
+  }
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return { status: 400, reason: 'Bad Request' };
+  return undefined;
+}

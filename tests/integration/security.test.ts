@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl } from '../support/html';
+
+const REQUIRED = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** Raw request, so malformed targets reach the server byte for byte (fetch would normalise). */
+async function rawGet(target: string): Promise<{ status: number; headers: Headers }> {
+  const { request } = await import('node:http');
+  const url = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: target, method: 'GET' },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [key, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') headers.set(key, value);
+          }
+          resolve({ status: res.statusCode ?? 0, headers });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('security headers', () => {
+  it.each([
+    '/',
+    '/articles/building-trust-and-emotional-intimacy',
+    '/faq',
+    '/articles/missing',
+    '/video-posters/gh5VhaicC6g.svg',
+    '/icon.svg',
+    '/%',
+  ])('%s carries CSP and the other security headers, and no X-Powered-By', async (path) => {
+    const { headers } = await rawGet(path);
+    const csp = headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      'frame-src https://www.youtube-nocookie.com',
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    for (const [name, value] of Object.entries(REQUIRED)) expect(headers.get(name)).toBe(value);
+    expect(headers.get('permissions-policy')).toContain('camera=()');
+    expect(headers.get('x-powered-by')).toBeNull();
+    expect(headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('adds Strict-Transport-Security only behind HTTPS', async () => {
+    const response = await fetch(baseUrl(), { headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers.get('strict-transport-security')).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
+  });
+});
+
+describe('malformed and hostile URLs', () => {
+  it.each([
+    '/%',
+    '/%E0%A4%A',
+    '/articles/%ZZ',
+    '/articles/%c0%ae%c0%ae',
+    '/video-posters/%',
+    '/articles/building-trust-and-emotional-intimacy%',
+    '/articles/%00',
+    '/%00',
+    '/..%2f..%2fetc%2fpasswd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/articles/..%2f..%2fpackage.json',
+    '/_next/static/..%2f..%2fpackage.json',
+    `/articles/${'a'.repeat(5000)}`,
+    `/${'%41'.repeat(3000)}`,
+  ])('%s answers 4xx, never 5xx', async (target) => {
+    const { status } = await rawGet(target);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
+
+  it('stays healthy after the malformed requests', async () => {
+    const response = await fetch(
+      new URL('/articles/building-trust-and-emotional-intimacy', baseUrl()),
+    );
+    expect(response.status).toBe(200);
+  });
+});
