@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getArticle, getArticles, getContent } from '@/lib/content';
+import { ContentError } from '@/lib/diagnostics';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('getContent', () => {
+  it('parses once per process: params, metadata and page share one load', () => {
+    const first = getContent();
+    expect(getContent()).toBe(first);
+    const article = getArticle('building-trust-and-emotional-intimacy');
+    expect(article).toBe(first.articles[0]);
+    expect(getArticles()[0]).toBe(article);
+  });
+
+  it('throws a ContentError naming file, line and field for a broken tree', () => {
+    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/content/impossible-date');
+    expect(() => getContent()).toThrow(ContentError);
+    expect(() => getContent()).toThrow(/impossible-date\/articles\/[a-z-]+\.md:\d+:\d+: date: /);
+  });
+});
