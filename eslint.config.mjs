@@ -5,6 +5,7 @@ const config = [
   {
     ignores: [
       '.next/**',
+      '.next-fixture/**',
       'out/**',
       'node_modules/**',
       'next-env.d.ts',

@@ -5,6 +5,7 @@ import { SiteHeader } from '@/components/site-header';
 import { site } from '@/lib/site';
 import { sans, serif } from './fonts';
 import './globals.css';
+import './styles/editorial.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Article, Author } from '@/lib/content';
+import { publicationStatus, type Article, type Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
 
@@ -14,6 +14,8 @@ export function ArticleCard({
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // Only `next dev` lists unpublished articles; the badge tells editors which ones they are.
+  const status = publicationStatus(article);
   return (
     <article className="card">
       <Heading className="card-title">
@@ -21,6 +23,9 @@ export function ArticleCard({
       </Heading>
       <p className="card-description">{article.description}</p>
       <p className="card-meta">
+        {status !== 'published' ? (
+          <span className="card-badge">{status === 'draft' ? 'Draft' : 'Scheduled'}</span>
+        ) : null}
         <FormattedDate date={article.date} />
         {author ? (
           <>

@@ -1,29 +1,44 @@
 import Link from 'next/link';
 import type { Article, Author, FaqSet } from '@/lib/content';
 import { routes } from '@/lib/site';
+import { ArticleNav } from './article-nav';
 import { AuthorCard } from './author-card';
 import { Byline } from './byline';
+import { DraftBanner } from './draft-banner';
 import { HtmlContent } from './html-content';
+import { RelatedArticles } from './related-articles';
 import { TableOfContents } from './table-of-contents';
+import { TagList } from './tag-list';
 
 /** The reading page: header, contents, body, disclaimer, FAQ, References, author. */
 export function ArticleView({
   article,
   author,
   faq,
+  status = 'published',
+  related = [],
+  previous,
+  next,
 }: {
   article: Article;
   author: Author | undefined;
   faq: FaqSet | undefined;
+  /** Drafts and scheduled posts only render under `next dev`; they carry a banner there. */
+  status?: 'published' | 'draft' | 'scheduled';
+  related?: Article[];
+  previous?: Article | undefined;
+  next?: Article | undefined;
 }) {
   return (
     <article className="article" aria-labelledby="article-title">
       <header className="article-header">
+        {status !== 'published' ? <DraftBanner status={status} date={article.date} /> : null}
         <h1 id="article-title" className="article-title">
           {article.title}
         </h1>
         <p className="article-dek">{article.description}</p>
         <Byline article={article} author={author} />
+        <TagList tags={article.tags} />
       </header>
 
       <aside className="article-aside">
@@ -68,6 +83,9 @@ export function ArticleView({
         ) : null}
 
         {author ? <AuthorCard author={author} /> : null}
+
+        <RelatedArticles articles={related} />
+        <ArticleNav previous={previous} next={next} />
       </div>
     </article>
   );

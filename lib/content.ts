@@ -10,7 +10,15 @@ import 'server-only';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { ContentError, type Diagnostic } from './diagnostics';
+import {
+  checkDuplicateIds,
+  checkLinks,
+  lintMarkdownBody,
+  type FoundLink,
+  type IdSource,
+  type SiteMap,
+} from './content-checks';
+import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import { renderMarkdown, renderMarkdownSections, type RenderedMarkdown } from './markdown';
 import {
@@ -22,6 +30,8 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
+import { ARTICLES_PER_PAGE, routes, tagSlug, templateIds } from './site';
+import { slugify } from './slug';
 import { validateFrontmatter } from './validate';
 
 /** Words per minute used for reading time; a common figure for screen reading of prose. */
@@ -129,15 +139,6 @@ function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   return files;
 }
 
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 interface Parsed<T> {
   file: SourceFile;
   parsed: ParsedFrontmatter;
@@ -195,12 +196,34 @@ export function loadContent(root: string = contentRoot()): LoadResult {
     diagnostics,
   );
 
-  const authors: Author[] = authorFiles.map(({ file, parsed, data }) => ({
-    ...data,
-    slug: file.slug,
-    sourcePath: file.path,
-    bioHtml: renderMarkdown(parsed.body, { path: file.path }).html,
-  }));
+  // Body checks (footnotes, images, headings, raw HTML) and the links and ids each page will
+  // carry, resolved once every collection is known.
+  const pending: { file: string; page: string; links: FoundLink[]; article?: string }[] = [];
+  const idSources = new Map<string, IdSource[]>();
+  const lintBody = (
+    file: SourceFile,
+    parsed: ParsedFrontmatter,
+    page: string,
+    ids: IdSource['ids'],
+    parentHeadingLevel: 1 | 2,
+  ) => {
+    const report = lintMarkdownBody(parsed.body, {
+      file: file.path,
+      bodyStartLine: parsed.bodyStartLine,
+      parentHeadingLevel,
+    });
+    diagnostics.push(...report.diagnostics);
+    pending.push({ file: file.path, page, links: report.links });
+    const onPage = idSources.get(page) ?? [];
+    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids });
+    idSources.set(page, onPage);
+  };
+
+  const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
+    const rendered = renderMarkdown(parsed.body, { path: file.path });
+    lintBody(file, parsed, routes.author(file.slug), rendered.ids, 2);
+    return { ...data, slug: file.slug, sourcePath: file.path, bioHtml: rendered.html };
+  });
   const authorSlugs = new Set(authors.map((author) => author.slug));
 
   const articles: Article[] = [];
@@ -216,6 +239,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
       });
     }
     const rendered = renderMarkdown(parsed.body, { path: file.path, video: data.video });
+    lintBody(file, parsed, routes.article(file.slug), rendered.ids, 1);
     articles.push({
       ...data,
       slug: file.slug,
@@ -239,6 +263,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
+    lintBody(file, parsed, routes.faq(), renderMarkdown(parsed.body).ids, 1);
     const entries = renderMarkdownSections(parsed.body, { path: file.path }).map((section) => ({
       id: section.id,
       question: section.heading,
@@ -257,7 +282,61 @@ export function loadContent(root: string = contentRoot()): LoadResult {
     faqSets.push({ ...data, slug: file.slug, sourcePath: file.path, entries });
   }
 
-  return { content: { articles, authors, faqSets }, diagnostics };
+  const content = { articles, authors, faqSets };
+  const site = siteMap(content);
+  const published = new Set(articles.filter((a) => isPublished(a)).map((a) => a.sourcePath));
+  for (const { file, page, links } of pending) {
+    const fromPublished = !page.startsWith('/articles/') || published.has(file);
+    diagnostics.push(...checkLinks(links, file, page, fromPublished, site));
+  }
+  for (const [page, sources] of idSources) {
+    const kind = page.startsWith('/articles/') ? 'article' : page === '/faq' ? 'faq' : 'author';
+    diagnostics.push(...checkDuplicateIds(sources, [...templateIds.all, ...templateIds[kind]]));
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { content, diagnostics };
+}
+
+/** Every page the built site will have, with the ids an `#anchor` can point at. */
+function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
+  const site: SiteMap = new Map();
+  const listIds = new Set<string>([...templateIds.all, ...templateIds.list]);
+  const published = articles.filter((article) => isPublished(article));
+  site.set(routes.home(), { ids: listIds, anchorKind: 'element' });
+  const pages = Math.ceil(published.length / ARTICLES_PER_PAGE);
+  for (let page = 2; page <= pages; page++) {
+    site.set(routes.page(page), { ids: listIds, anchorKind: 'element' });
+  }
+  site.set(routes.tags(), { ids: new Set(templateIds.all), anchorKind: 'element' });
+  for (const tag of new Set(published.flatMap((article) => article.tags.map(tagSlug)))) {
+    site.set(`/tags/${tag}`, { ids: listIds, anchorKind: 'element' });
+  }
+  for (const article of articles) {
+    const status = publicationStatus(article);
+    site.set(routes.article(article.slug), {
+      ids: new Set([...templateIds.all, ...templateIds.article, ...article.ids.map((i) => i.id)]),
+      anchorKind: 'heading or footnote',
+      ...(status === 'draft'
+        ? { unpublished: 'a draft (draft: true)' }
+        : status === 'scheduled'
+          ? { unpublished: `scheduled for ${article.date}` }
+          : {}),
+    });
+  }
+  for (const author of authors) {
+    site.set(routes.author(author.slug), {
+      ids: new Set([...templateIds.all, ...templateIds.author]),
+      anchorKind: 'heading',
+    });
+  }
+  site.set(routes.faq(), {
+    ids: new Set([
+      ...templateIds.all,
+      ...faqSets.flatMap((set) => [`faq-set-${set.slug}`, ...set.entries.map((e) => e.id)]),
+    ]),
+    anchorKind: 'question',
+  });
+  return site;
 }
 
 let cached: { key: string; content: ContentIndex } | undefined;
@@ -289,11 +368,30 @@ export function getContent(): ContentIndex {
  */
 export function isPublished(article: Article, now: Date = new Date()): boolean {
   if (process.env.NODE_ENV === 'development') return true;
-  return !article.draft && dateFromIso(article.date).getTime() <= now.getTime();
+  return publicationStatus(article, now) === 'published';
 }
 
-export function getArticles(): Article[] {
+/** Whether an article is live, a draft, or dated in the future, regardless of environment. */
+export function publicationStatus(
+  article: Pick<Article, 'draft' | 'date'>,
+  now: Date = new Date(),
+): 'published' | 'draft' | 'scheduled' {
+  if (article.draft) return 'draft';
+  return dateFromIso(article.date).getTime() > now.getTime() ? 'scheduled' : 'published';
+}
+
+/**
+ * The articles readers can see, newest first: every list, page, feed and sitemap uses this.
+ * In production drafts and scheduled posts are left out; under `next dev` they are included
+ * so editors can preview them.
+ */
+export function getPublishedArticles(): Article[] {
   return getContent().articles.filter((article) => isPublished(article));
+}
+
+/** Same as getPublishedArticles; kept for callers written before it. */
+export function getArticles(): Article[] {
+  return getPublishedArticles();
 }
 
 export function getArticle(slug: string): Article | undefined {

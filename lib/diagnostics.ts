@@ -19,9 +19,14 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${label}${d.message}`;
 }
 
+/** Orders diagnostics by file, then line, then column, as editors read them. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
 /** Thrown when content cannot be published. Its message lists every problem, one per line. */
 export class ContentError extends Error {
-  readonly diagnostics: readonly Diagnostic[];
+  declare readonly diagnostics: readonly Diagnostic[];
 
   constructor(diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -30,7 +35,9 @@ export class ContentError extends Error {
         errors.map(formatDiagnostic).join('\n'),
     );
     this.name = 'ContentError';
-    this.diagnostics = diagnostics;
+    // Not enumerable: Node prints an error's own enumerable fields after its message, and the
+    // message already lists every problem in the form editors read.
+    Object.defineProperty(this, 'diagnostics', { value: diagnostics, enumerable: false });
   }
 }
 

@@ -22,6 +22,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
 import rehypeCollectFootnotes, { type Footnote } from './rehype-collect-footnotes';
+import rehypeCollectIds, { type CollectedId } from './rehype-collect-ids';
 import rehypeFootnoteLabels from './rehype-footnote-labels';
 import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeOutline, { type OutlineEntry } from './rehype-outline';
@@ -29,7 +30,7 @@ import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
 import remarkWordCount from './remark-word-count';
 import { sanitizeSchema } from './sanitize-schema';
 
-export type { Footnote, OutlineEntry, VideoMeta };
+export type { CollectedId, Footnote, OutlineEntry, VideoMeta };
 
 export const processor = unified()
   .use(remarkParse)
@@ -54,6 +55,7 @@ export const processor = unified()
   .use(rehypeYoutubeEmbed)
   .use(rehypeOutline)
   .use(rehypeCollectFootnotes)
+  .use(rehypeCollectIds)
   .use(rehypeStringify)
   .freeze();
 
@@ -65,6 +67,8 @@ export interface RenderedMarkdown {
   outline: OutlineEntry[];
   footnotes: Footnote[];
   wordCount: number;
+  /** Every id in the body and References, in order (see rehype-collect-ids). */
+  ids: CollectedId[];
 }
 
 export interface RenderOptions {
@@ -87,6 +91,7 @@ function collect(file: VFile, html: string, referencesHtml: string): RenderedMar
     outline: file.data.outline ?? [],
     footnotes: file.data.footnotes ?? [],
     wordCount: file.data.wordCount ?? 0,
+    ids: file.data.ids ?? [],
   };
 }
 

@@ -61,25 +61,50 @@ export const tagSchema = z
   .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N} -]*$/u, 'must be lowercase words, e.g. "emotional intimacy"')
   .max(40, 'must be at most 40 characters');
 
-export const articleFrontmatterSchema = z.strictObject({
-  title: text('the headline', 160),
-  description: z
-    .string({ error: 'must be text (a one- or two-sentence summary)' })
-    .trim()
-    .min(50, 'must be at least 50 characters: write the summary a search result should show')
-    .max(200, 'must be at most 200 characters: search engines cut longer snippets'),
-  date: isoDateSchema,
-  updated: isoDateSchema.optional(),
-  author: slugSchema,
-  tags: z.array(tagSchema, { error: 'must be a list of tags' }).default([]),
-  video: videoSchema.optional(),
-  disclaimer: text('a note shown set off from the article', 1000).optional(),
-  draft: z.boolean({ error: 'must be true or false' }).default(false),
-});
+/**
+ * What `npm run new` writes as a new article's description. It is long enough to pass the
+ * length rule so a fresh draft previews at once; the gate refuses it once the post is no
+ * longer a draft.
+ */
+export const PLACEHOLDER_DESCRIPTION =
+  'TODO: one or two sentences that sum up this article for search results and link previews.';
+
+/** What `npm run new -- --author` writes as a new author's role; the gate always refuses it. */
+export const PLACEHOLDER_ROLE = 'TODO: a short role line, e.g. "Writer on relationships"';
+
+export const articleFrontmatterSchema = z
+  .strictObject({
+    title: text('the headline', 160),
+    description: z
+      .string({ error: 'must be text (a one- or two-sentence summary)' })
+      .trim()
+      .min(50, 'must be at least 50 characters: write the summary a search result should show')
+      .max(200, 'must be at most 200 characters: search engines cut longer snippets'),
+    date: isoDateSchema,
+    updated: isoDateSchema.optional(),
+    author: slugSchema,
+    tags: z.array(tagSchema, { error: 'must be a list of tags' }).default([]),
+    video: videoSchema.optional(),
+    disclaimer: text('a note shown set off from the article', 1000).optional(),
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .superRefine((article, context) => {
+    if (!article.draft && article.description === PLACEHOLDER_DESCRIPTION) {
+      context.addIssue({
+        code: 'custom',
+        path: ['description'],
+        message:
+          'is still the placeholder from `npm run new`; write the summary a search result should show (a placeholder is only allowed while `draft: true`)',
+      });
+    }
+  });
 
 export const authorFrontmatterSchema = z.strictObject({
   name: text('the author’s full name', 120),
-  role: text('a short role line', 160),
+  role: text('a short role line', 160).refine(
+    (role) => role !== PLACEHOLDER_ROLE,
+    'is still the placeholder from `npm run new`; write a short role line, e.g. "Writer on relationships"',
+  ),
   sameAs: z.array(z.url({ error: 'must be an absolute URL' })).default([]),
 });
 

@@ -1,4 +1,5 @@
 /** Site-wide settings. `SITE_URL` is read once so every absolute URL on a page agrees. */
+import { slugify } from './slug';
 
 function readSiteUrl(): URL {
   const raw = process.env.SITE_URL ?? 'http://localhost:3000';
@@ -20,6 +21,7 @@ export const site = {
   url: baseUrl.origin,
   nav: [
     { href: '/', label: 'Articles' },
+    { href: '/tags', label: 'Tags' },
     { href: '/faq', label: 'FAQ' },
   ],
 } as const;
@@ -34,4 +36,36 @@ export const routes = {
   article: (slug: string) => `/articles/${slug}`,
   author: (slug: string) => `/authors/${slug}`,
   faq: (anchor?: string) => (anchor ? `/faq#${anchor}` : '/faq'),
+  tags: () => '/tags',
+  tag: (tag: string) => `/tags/${tagSlug(tag)}`,
+  /** Page 1 of the article list is the home page; later pages live at /page/N. */
+  page: (page: number) => (page <= 1 ? '/' : `/page/${page}`),
+} as const;
+
+/** The URL segment of a tag: "emotional intimacy" → "emotional-intimacy". */
+export function tagSlug(tag: string): string {
+  return slugify(tag);
+}
+
+/** Articles per page of the home page list. */
+export const ARTICLES_PER_PAGE = 10;
+
+/**
+ * Ids the page templates (components/, app/) put around rendered content. The content check
+ * resolves `#anchor` links against them and refuses content ids that would collide.
+ */
+export const templateIds = {
+  all: ['main'],
+  article: [
+    'article-title',
+    'toc-title',
+    'disclaimer-title',
+    'faq-teaser-title',
+    'author-card-title',
+    'related-title',
+    'article-nav-title',
+  ],
+  author: ['bio-title', 'author-articles-title'],
+  faq: [],
+  list: ['latest-title'],
 } as const;

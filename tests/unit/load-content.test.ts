@@ -296,6 +296,13 @@ describe('loadContent: one broken tree per rule', () => {
         1,
         'a FAQ set needs at least one "## Question?" heading followed by its answer',
       ),
+      error(
+        'faq-no-question',
+        'faq/first-steps.md',
+        8,
+        1,
+        'heading level skips from h1 to h3; use ## here, or add the missing h2 above it',
+      ),
     ]);
   });
 });

@@ -1,7 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
-import { getArticle, getArticles, getAuthor, getFaqForArticle } from '@/lib/content';
+import {
+  getArticle,
+  getArticles,
+  getAuthor,
+  getFaqForArticle,
+  publicationStatus,
+} from '@/lib/content';
+import { getNeighbours, getRelatedArticles } from '@/lib/listings';
 import { routes } from '@/lib/site';
 
 // Only the slugs known at build time exist; anything else is a static 404.
@@ -31,6 +38,9 @@ export default async function ArticlePage({ params }: Props) {
       article={article}
       author={getAuthor(article.author)}
       faq={getFaqForArticle(article.slug)}
+      status={publicationStatus(article)}
+      related={getRelatedArticles(article)}
+      {...getNeighbours(article)}
     />
   );
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/article-card';
+import { getAuthors } from '@/lib/content';
+import { getTag, getTags } from '@/lib/listings';
+import { routes } from '@/lib/site';
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ tag: string }> };
+
+export function generateStaticParams() {
+  return getTags().map((tag) => ({ tag: tag.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = getTag((await params).tag);
+  if (!tag) return {};
+  return {
+    title: `Articles tagged “${tag.name}”`,
+    description: `${tag.articles.length} ${tag.articles.length === 1 ? 'article' : 'articles'} about ${tag.name}.`,
+    alternates: { canonical: routes.tag(tag.name) },
+  };
+}
+
+export default async function TagPage({ params }: Props) {
+  const tag = getTag((await params).tag);
+  if (!tag) notFound();
+  const authors = new Map(getAuthors().map((author) => [author.slug, author]));
+  return (
+    <div className="page page-list">
+      <header className="page-header">
+        <p className="eyebrow">Tag</p>
+        <h1 className="page-title">{tag.name}</h1>
+        <p className="page-lede">
+          {tag.articles.length} {tag.articles.length === 1 ? 'article' : 'articles'}
+        </p>
+      </header>
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title" className="section-label">
+          Articles tagged “{tag.name}”
+        </h2>
+        <div className="card-list">
+          {tag.articles.map((article) => (
+            <ArticleCard
+              key={article.slug}
+              article={article}
+              author={authors.get(article.author)}
+              headingLevel={3}
+            />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

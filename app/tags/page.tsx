@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTags } from '@/lib/listings';
+import { routes, site } from '@/lib/site';
+
+export const metadata: Metadata = {
+  title: 'Tags',
+  description: `Every topic ${site.name} writes about, with the number of articles on each.`,
+  alternates: { canonical: routes.tags() },
+};
+
+export default function TagsPage() {
+  const tags = getTags();
+  return (
+    <div className="page page-tags">
+      <header className="page-header">
+        <h1 className="page-title">Tags</h1>
+        <p className="page-lede">Every topic we write about, most covered first.</p>
+      </header>
+      {tags.length ? (
+        <ul className="tag-index">
+          {tags.map((tag) => (
+            <li key={tag.slug}>
+              <Link href={routes.tag(tag.name)}>{tag.name}</Link>{' '}
+              <span className="tag-count">
+                {tag.articles.length} {tag.articles.length === 1 ? 'article' : 'articles'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No tags yet.</p>
+      )}
+    </div>
+  );
+}

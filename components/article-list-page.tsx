@@ -1,0 +1,44 @@
+import type { Author } from '@/lib/content';
+import type { ArticlePage } from '@/lib/listings';
+import { site } from '@/lib/site';
+import { ArticleCard } from './article-card';
+import { Pagination } from './pagination';
+
+/** The home page and its later pages (/page/2 …): the same list, one page at a time. */
+export function ArticleListPage({
+  listing,
+  authors,
+}: {
+  listing: ArticlePage;
+  authors: Map<string, Author>;
+}) {
+  const { page, pageCount, articles } = listing;
+  return (
+    <div className="page page-list">
+      <header className="page-header">
+        <h1 className="page-title">{site.name}</h1>
+        <p className="page-lede">{site.description}</p>
+      </header>
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title" className="section-label">
+          {page === 1 ? 'Latest articles' : `Articles, page ${page} of ${pageCount}`}
+        </h2>
+        {articles.length ? (
+          <div className="card-list">
+            {articles.map((article) => (
+              <ArticleCard
+                key={article.slug}
+                article={article}
+                author={authors.get(article.author)}
+                headingLevel={3}
+              />
+            ))}
+          </div>
+        ) : (
+          <p>No articles yet.</p>
+        )}
+      </section>
+      <Pagination page={page} pageCount={pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { routes } from '@/lib/site';
+
+/** Links to the previous (older) and next (newer) article. */
+export function ArticleNav({
+  previous,
+  next,
+}: {
+  previous: Article | undefined;
+  next: Article | undefined;
+}) {
+  if (!previous && !next) return null;
+  return (
+    <nav className="article-nav" aria-labelledby="article-nav-title">
+      <h2 id="article-nav-title" className="visually-hidden">
+        More articles
+      </h2>
+      {previous ? (
+        <Link href={routes.article(previous.slug)} rel="prev" className="article-nav-previous">
+          <span className="article-nav-label">Previous article</span>{' '}
+          <span className="article-nav-title">{previous.title}</span>
+        </Link>
+      ) : null}
+      {next ? (
+        <Link href={routes.article(next.slug)} rel="next" className="article-nav-next">
+          <span className="article-nav-label">Next article</span>{' '}
+          <span className="article-nav-title">{next.title}</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

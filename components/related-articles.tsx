@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { routes } from '@/lib/site';
+import { FormattedDate } from './formatted-date';
+
+/** "Read next" at the end of an article: related by shared tags, then by recency. */
+export function RelatedArticles({ articles }: { articles: Article[] }) {
+  if (articles.length === 0) return null;
+  return (
+    <section className="related" aria-labelledby="related-title">
+      <h2 id="related-title" className="related-title">
+        Related articles
+      </h2>
+      <ul className="related-list">
+        {articles.map((article) => (
+          <li key={article.slug}>
+            <Link href={routes.article(article.slug)}>{article.title}</Link>
+            <span className="related-meta">
+              <FormattedDate date={article.date} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { routes } from '@/lib/site';
+
+/** An article's tags as links to their tag pages. */
+export function TagList({ tags, className = 'tag-list' }: { tags: string[]; className?: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className={className} aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag}>
+          <Link href={routes.tag(tag)} className="tag">
+            {tag}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

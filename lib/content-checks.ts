@@ -1,0 +1,410 @@
+/**
+ * Checks on the Markdown body of a content file, beyond what the schema can see: footnotes,
+ * images, heading levels, raw HTML the sanitiser will strip, and the links and ids that
+ * lib/content.ts resolves across the whole site.
+ *
+ * Every message says what is wrong and how to fix it, and every position is a line and column
+ * in the file the editor has open (the body's lines are shifted past the frontmatter).
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { find, html as htmlSchema } from 'property-information';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from './diagnostics';
+import type { CollectedId } from './rehype-collect-ids';
+import { sanitizeSchema } from './sanitize-schema';
+import { nearestKey } from './validate';
+
+export interface BodyContext {
+  /** Repo-relative path of the file. */
+  file: string;
+  /** 1-based file line on which the Markdown body starts. */
+  bodyStartLine: number;
+  /**
+   * Level of the heading the body sits under on its page: 1 for articles and FAQ sets (the
+   * page title is the h1), 2 for author bios (under "Biography").
+   */
+  parentHeadingLevel: 1 | 2;
+}
+
+/** A link found in a body, with its position in the file. */
+export interface FoundLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+export interface BodyReport {
+  diagnostics: Diagnostic[];
+  links: FoundLink[];
+}
+
+interface Point {
+  line: number;
+  column: number;
+}
+
+/** Parses like the site's processor (remark-parse + GFM) and stops before sanitising. */
+const unsanitised = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .freeze();
+
+const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
+
+/** Link schemes the sanitiser keeps (see sanitize-schema.ts). */
+const ALLOWED_LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/** GFM footnote labels: no whitespace and no brackets (micromark refuses them). */
+const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
+/** `[^label]` written in text; a valid one here is a citation with no definition. */
+const FOOTNOTE_IN_TEXT = /\[\^([^\]\n]*)\]/g;
+
+export function lintMarkdownBody(body: string, context: BodyContext): BodyReport {
+  const diagnostics: Diagnostic[] = [];
+  const links: FoundLink[] = [];
+  const toFile = (point: Point | undefined): Point =>
+    point
+      ? { line: point.line + context.bodyStartLine - 1, column: point.column }
+      : { line: context.bodyStartLine, column: 1 };
+  const report = (point: Point | undefined, message: string, severity: Diagnostic['severity']) =>
+    diagnostics.push({ file: context.file, ...toFile(point), severity, message });
+  const error = (point: Point | undefined, message: string) => report(point, message, 'error');
+
+  const mdast: MdastRoot = unsanitised.parse(body);
+
+  // Footnotes.
+  const cited = new Set<string>();
+  const definitions: { identifier: string; label: string; point: Point | undefined }[] = [];
+  visit(mdast, (node: MdastNodes) => {
+    if (node.type === 'footnoteReference') cited.add(node.identifier);
+    if (node.type === 'footnoteDefinition') {
+      definitions.push({
+        identifier: node.identifier,
+        label: node.label ?? node.identifier,
+        point: node.position?.start,
+      });
+    }
+  });
+  for (const { identifier, label, point } of definitions) {
+    if (!cited.has(identifier)) {
+      error(
+        point,
+        `footnote [^${label}] is defined but never cited; cite it in the text as [^${label}] or delete the definition`,
+      );
+    }
+  }
+  const definedLabels = definitions.map((d) => d.label);
+  visit(mdast, 'text', (node) => {
+    const start = node.position?.start;
+    const end = node.position?.end;
+    if (start?.offset === undefined || end?.offset === undefined) return;
+    const source = body.slice(start.offset, end.offset);
+    for (const match of source.matchAll(FOOTNOTE_IN_TEXT)) {
+      if (source[match.index - 1] === '\\') continue;
+      const label = match[1] ?? '';
+      const point = pointAt(body, start.offset + match.index);
+      if (!FOOTNOTE_LABEL.test(label)) {
+        const suggestion = slugifyLabel(label);
+        error(
+          point,
+          `"[^${label}]" is not a valid footnote label (${label.trim() ? 'labels cannot contain spaces or brackets' : 'the label is empty'}), so it shows as plain text; ` +
+            `use a label such as [^${suggestion || 'author-year'}] in the citation and in its definition`,
+        );
+      } else {
+        const near = nearestKey(label, definedLabels);
+        error(
+          point,
+          `footnote [^${label}] has no definition; add "[^${label}]: <the reference>" at the end of the file` +
+            (near ? `, or did you mean [^${near}]?` : ''),
+        );
+      }
+    }
+  });
+
+  // Images, headings and links.
+  let previousLevel: number = context.parentHeadingLevel;
+  visit(mdast, (node: MdastNodes) => {
+    const point = node.position?.start;
+    switch (node.type) {
+      case 'image':
+      case 'imageReference':
+        if (!node.alt?.trim()) {
+          const what = node.type === 'image' ? `"${node.url}"` : `[${node.label ?? ''}]`;
+          error(
+            point,
+            `image ${what} has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)`,
+          );
+        }
+        break;
+      case 'heading':
+        if (node.depth === 1) {
+          error(
+            point,
+            'a level-1 heading ("# …") competes with the page title, which is the only h1; use "## …" for a section',
+          );
+        } else if (node.depth > previousLevel + 1) {
+          error(
+            point,
+            `heading level skips from h${previousLevel} to h${node.depth}; use ${'#'.repeat(previousLevel + 1)} here, or add the missing h${previousLevel + 1} above it`,
+          );
+        }
+        previousLevel = Math.max(node.depth, context.parentHeadingLevel);
+        break;
+      case 'link':
+      case 'definition': {
+        if (point) links.push({ url: node.url, ...toFile(point) });
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
+        if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
+          report(
+            point,
+            `the link "${node.url}" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
+            'warning',
+          );
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+
+  // Raw HTML: what the sanitiser strips is a warning; an <img> without alt is an error.
+  const rawRanges: [number, number][] = [];
+  visit(mdast, 'html', (node) => {
+    const { start, end } = node.position ?? {};
+    if (start?.offset !== undefined && end?.offset !== undefined)
+      rawRanges.push([start.offset, end.offset]);
+  });
+  if (rawRanges.length > 0) {
+    const isRaw = (element: Element) => {
+      const offset = element.position?.start.offset;
+      return offset !== undefined && rawRanges.some(([from, to]) => offset >= from && offset < to);
+    };
+    const before: HastRoot = unsanitised.runSync(unsanitised.parse(body));
+    const after: HastRoot = sanitiser.runSync(structuredClone(before));
+    const kept = new Map<string, Element>();
+    visit(after, 'element', (element) => {
+      const offset = element.position?.start.offset;
+      if (offset !== undefined) kept.set(`${offset}:${element.tagName}`, element);
+    });
+    visit(before, 'element', (element) => {
+      if (!isRaw(element)) return;
+      const point = element.position?.start;
+      if (element.tagName === 'img' && !String(element.properties.alt ?? '').trim()) {
+        error(
+          point,
+          '<img> has no alt text; add alt="what the image shows", or use Markdown: ![what it shows](url)',
+        );
+      }
+      if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
+        links.push({ url: element.properties.href, ...toFile(point) });
+      }
+      const survivor = kept.get(`${element.position?.start.offset}:${element.tagName}`);
+      if (!survivor) {
+        report(point, strippedElementMessage(element.tagName), 'warning');
+        return;
+      }
+      for (const [property, value] of Object.entries(element.properties)) {
+        if (value === undefined || value === null || property in survivor.properties) continue;
+        report(point, strippedAttributeMessage(element.tagName, property, value), 'warning');
+      }
+    });
+  }
+
+  return { diagnostics, links };
+}
+
+function strippedElementMessage(tagName: string): string {
+  const base = `raw HTML <${tagName}> is removed by the sanitiser and never reaches readers`;
+  switch (tagName) {
+    case 'script':
+      return `${base}: content cannot run scripts; delete it`;
+    case 'iframe':
+    case 'embed':
+    case 'object':
+      return `${base}: embeds are not allowed; for a YouTube video put its link alone on a line, otherwise link to the page`;
+    case 'style':
+      return `${base}: content cannot restyle the page; delete it`;
+    default:
+      return `${base} (any text inside is kept); write it in Markdown instead`;
+  }
+}
+
+function strippedAttributeMessage(tagName: string, property: string, value: unknown): string {
+  const attribute = find(htmlSchema, property).attribute;
+  if (/^on/i.test(attribute)) {
+    return `the ${attribute} attribute on <${tagName}> is removed by the sanitiser (event handlers never run in content); delete it`;
+  }
+  if (attribute === 'href' || attribute === 'src') {
+    return `the ${attribute} "${String(value)}" on <${tagName}> is removed by the sanitiser: only http, https${attribute === 'href' ? ' and mailto' : ''} URLs and site paths are allowed`;
+  }
+  return `the ${attribute} attribute on <${tagName}> is removed by the sanitiser and has no effect; delete it`;
+}
+
+function pointAt(text: string, offset: number): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function slugifyLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and ids across the site
+
+/** A page of the built site that links can point at. */
+export interface SitePage {
+  /** Ids present on the page, for `#anchor` links. */
+  ids: Set<string>;
+  /** What the anchors on this page are, for messages ("heading or footnote", "question"). */
+  anchorKind: string;
+  /** Set when the page exists only under `npm run dev`. */
+  unpublished?: string;
+}
+
+/** Path (`/articles/x`, no trailing slash) → page. */
+export type SiteMap = Map<string, SitePage>;
+
+const SITE_ORIGIN = 'https://site.invalid';
+
+/**
+ * Checks the internal links of one file against the site. `fromPath` is the page the file
+ * renders on (relative links resolve against it); a published page may not link to a page that
+ * exists only in development.
+ */
+export function checkLinks(
+  links: readonly FoundLink[],
+  file: string,
+  fromPath: string,
+  fromPublished: boolean,
+  site: SiteMap,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const link of links) {
+    const url = link.url.trim();
+    // External (a scheme or protocol-relative) links are not ours to check.
+    if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
+    const resolved = new URL(url, `${SITE_ORIGIN}${fromPath}`);
+    let pathname = safeDecode(resolved.pathname);
+    if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
+    const say = (message: string) =>
+      diagnostics.push({
+        file,
+        line: link.line,
+        column: link.column,
+        severity: 'error',
+        message: `link "${link.url}": ${message}`,
+      });
+
+    const page = site.get(pathname);
+    if (!page) {
+      const asPage = pathname.replace(/^(?:.*\/)?content(\/[a-z]+\/[^/]+)\.md$/, '$1');
+      if (pathname.endsWith('.md')) {
+        const slug = pathname.replace(/^.*\/([^/]+)\.md$/, '$1');
+        const candidate = [...site.keys()].find((p) => p.endsWith(`/${slug}`)) ?? asPage;
+        say(`links to a Markdown file; link to the page instead: "${candidate}"`);
+        continue;
+      }
+      const near = nearestKey(pathname, [...site.keys()]);
+      const section = /^\/[^/]+\//.exec(pathname)?.[0];
+      const siblings = section
+        ? [...site.keys()].filter((p) => p.startsWith(section)).map((p) => p.slice(section.length))
+        : [];
+      say(
+        `there is no page "${pathname}" on the site` +
+          (near
+            ? `; did you mean "${near}"?`
+            : siblings.length
+              ? `; pages under ${section} are: ${siblings.slice(0, 5).join(', ')}${siblings.length > 5 ? ', …' : ''}`
+              : '; check the slug in content/'),
+      );
+      continue;
+    }
+    if (page.unpublished && fromPublished) {
+      say(
+        `"${pathname}" is ${page.unpublished}, so this link would be broken on the published site; publish it first or remove the link`,
+      );
+      continue;
+    }
+    const fragment = safeDecode(resolved.hash.slice(1));
+    if (fragment && !page.ids.has(fragment)) {
+      const near = nearestKey(fragment, [...page.ids]);
+      say(
+        `no ${page.anchorKind} with id "${fragment}" on ${pathname === fromPath ? 'this page' : `"${pathname}"`}` +
+          (near ? `; did you mean "#${near}"?` : ''),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One source of ids that end up on the same page. */
+export interface IdSource {
+  file: string;
+  bodyStartLine: number;
+  ids: readonly CollectedId[];
+}
+
+/**
+ * Reports every id used a second time on one page. `templateIds` are the ids the page's own
+ * markup uses around the content (components/).
+ */
+export function checkDuplicateIds(
+  sources: readonly IdSource[],
+  templateIds: readonly string[],
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, { file: string; line: number }>(
+    templateIds.map((id) => [id, { file: '', line: 0 }]),
+  );
+  for (const source of sources) {
+    for (const { id, line, column } of source.ids) {
+      const first = seen.get(id);
+      const here = {
+        line: line === undefined ? source.bodyStartLine : line + source.bodyStartLine - 1,
+        column: column ?? 1,
+      };
+      if (first !== undefined) {
+        diagnostics.push({
+          file: source.file,
+          ...here,
+          severity: 'error',
+          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
+        });
+      } else {
+        seen.set(id, { file: source.file, line: here.line });
+      }
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,34 @@
+/**
+ * Collects every `id` in the rendered tree into `file.data.ids`, in document order, with the
+ * body position of the element that carries it (when it came from the source). The content
+ * check uses the list to resolve `#anchor` links and to catch ids used twice on one page.
+ */
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface CollectedId {
+  id: string;
+  /** 1-based line and column in the Markdown body, when the element maps to source. */
+  line?: number;
+  column?: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    ids: CollectedId[];
+  }
+}
+
+export default function rehypeCollectIds() {
+  return (tree: Root, file: VFile) => {
+    const ids: CollectedId[] = [];
+    visit(tree, 'element', (node) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string' || id === '') return;
+      const start = node.position?.start;
+      ids.push(start ? { id, line: start.line, column: start.column } : { id });
+    });
+    file.data.ids = ids;
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * Editors' workflow end to end, on fixture content trees built into their own dist dir
+ * (`NEXT_DIST_DIR=.next-fixture`) so the main build is left alone:
+ *
+ * 1. a production build of tests/fixtures/check/site (twelve posts, a draft, a scheduled post,
+ *    tags, two authors), served by `next start`: listings, pagination, tags, related posts,
+ *    previous/next, and drafts and scheduled posts absent everywhere;
+ * 2. the gate: `npm run check`, `npm run build` and a bare `next build` on a broken tree;
+ * 3. `next dev`: drafts shown with a banner, and an edited file shown on reload.
+ *
+ * The describes run in order and share the dist dir, one Next.js process at a time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture, repoFixtureTree } from '../support/check-fixtures';
+import { collapse, duplicateIds } from '../support/html';
+import { freePort, nextBin, repoRoot, run, startNext, type RunningServer } from '../support/server';
+
+const SITE = 'tests/fixtures/check/site';
+const DIST = '.next-fixture';
+const UNPUBLISHED = [
+  'unfinished-draft',
+  'An unfinished draft',
+  'drafts only',
+  'drafts-only',
+  'scheduled-for-later',
+  'A post scheduled for later',
+  'future only',
+  'future-only',
+];
+
+// Builds rewrite next-env.d.ts to point at their dist dir; put the developer's copy back.
+const nextEnvPath = path.join(repoRoot, 'next-env.d.ts');
+const savedNextEnv = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, 'utf8') : undefined;
+afterAll(() => {
+  if (savedNextEnv !== undefined) writeFileSync(nextEnvPath, savedNextEnv);
+});
+
+async function get(
+  base: string,
+  pathname: string,
+): Promise<{ status: number; $: CheerioAPI; html: string }> {
+  const response = await fetch(new URL(pathname, base), { redirect: 'manual' });
+  const html = await response.text();
+  return { status: response.status, $: load(html), html };
+}
+
+const post = (n: number) => `/articles/post-${String(n).padStart(2, '0')}`;
+const cardLinks = ($: CheerioAPI) =>
+  $('.card-title a')
+    .map((_, a) => $(a).attr('href'))
+    .get();
+
+describe('a production build of the fixture site', () => {
+  let server: RunningServer | undefined;
+  let base = '';
+  const page = (pathname: string) => get(base, pathname);
+
+  beforeAll(async () => {
+    await run(process.execPath, [nextBin, 'build'], { CONTENT_DIR: SITE, NEXT_DIST_DIR: DIST });
+    server = await startNext({ CONTENT_DIR: SITE, NEXT_DIST_DIR: DIST });
+    base = server.url;
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('lists the ten newest posts on the home page and links to page 2', async () => {
+    const { status, $ } = await page('/');
+    expect(status).toBe(200);
+    expect(cardLinks($)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map(post));
+    const pagination = $('nav.pagination');
+    expect(pagination.find('[aria-current="page"]').text()).toBe('1');
+    expect(pagination.find('a[rel="next"]').attr('href')).toBe('/page/2');
+    expect(pagination.find('a[rel="prev"]')).toHaveLength(0);
+  });
+
+  it('puts the rest on /page/2, which links back to the home page', async () => {
+    const { status, $ } = await page('/page/2');
+    expect(status).toBe(200);
+    expect(cardLinks($)).toEqual([2, 1].map(post));
+    expect(collapse($('h1').text())).toBe('Cornerstone');
+    expect($('nav.pagination a[rel="prev"]').attr('href')).toBe('/');
+    expect($('nav.pagination a[rel="next"]')).toHaveLength(0);
+    expect($('link[rel="canonical"]').attr('href')).toMatch(/\/page\/2$/);
+  });
+
+  it.each(['/page/1', '/page/3', '/page/0', '/page/two'])('%s is a 404', async (pathname) => {
+    expect((await page(pathname)).status).toBe(404);
+  });
+
+  it('lists every tag with its count on /tags', async () => {
+    const { $ } = await page('/tags');
+    const tags = $('.tag-index li')
+      .map((_, li) => ({
+        href: $(li).find('a').attr('href'),
+        text: collapse($(li).text()),
+      }))
+      .get();
+    expect(tags).toEqual([
+      { href: '/tags/habits', text: 'habits 4 articles' },
+      { href: '/tags/mornings', text: 'mornings 4 articles' },
+      { href: '/tags/trust', text: 'trust 4 articles' },
+      { href: '/tags/communication', text: 'communication 3 articles' },
+    ]);
+  });
+
+  it('lists a tag’s articles, newest first, on its page', async () => {
+    const { status, $ } = await page('/tags/habits');
+    expect(status).toBe(200);
+    expect(collapse($('h1').text())).toBe('habits');
+    expect(cardLinks($)).toEqual([11, 4, 2, 1].map(post));
+  });
+
+  it('shows and links the tags on an article', async () => {
+    const { $ } = await page(post(1));
+    const tags = $('article header ul.tag-list a')
+      .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+      .get();
+    expect(tags).toEqual([
+      ['habits', '/tags/habits'],
+      ['mornings', '/tags/mornings'],
+    ]);
+  });
+
+  it('ends an article with related posts: most shared tags, then most recent', async () => {
+    const { $ } = await page(post(1));
+    const related = $('section.related li a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    // post-04 shares both tags; post-12, -11 share one and are the newest of those.
+    expect(related).toEqual([4, 12, 11].map(post));
+    expect(collapse($('#related-title').text())).toBe('Related articles');
+  });
+
+  it('links to the previous (older) and next (newer) article', async () => {
+    const first = (await page(post(1))).$;
+    expect(first('nav.article-nav a[rel="prev"]')).toHaveLength(0);
+    expect(first('nav.article-nav a[rel="next"]').attr('href')).toBe(post(2));
+    const middle = (await page(post(5))).$;
+    expect(middle('nav.article-nav a[rel="prev"]').attr('href')).toBe(post(4));
+    expect(middle('nav.article-nav a[rel="next"]').attr('href')).toBe(post(6));
+    expect(collapse(middle('nav.article-nav a[rel="next"]').text())).toBe(
+      'Next article Keeping small promises',
+    );
+    // The draft (dated after post-12) is not the newest post's "next".
+    const newest = (await page(post(12))).$;
+    expect(newest('nav.article-nav a[rel="prev"]').attr('href')).toBe(post(11));
+    expect(newest('nav.article-nav a[rel="next"]')).toHaveLength(0);
+  });
+
+  it('lists only an author’s published articles on their page', async () => {
+    const { $ } = await page('/authors/grace-hopper');
+    expect(cardLinks($)).toEqual([12, 10, 8, 6, 4, 2].map(post));
+  });
+
+  it.each([
+    '/articles/unfinished-draft',
+    '/articles/scheduled-for-later',
+    '/tags/drafts-only',
+    '/tags/future-only',
+  ])('%s has no page', async (pathname) => {
+    expect((await page(pathname)).status).toBe(404);
+  });
+
+  it('never mentions the draft or the scheduled post, and shows no draft banner', async () => {
+    const pages = [
+      '/',
+      '/page/2',
+      '/tags',
+      '/tags/habits',
+      '/tags/mornings',
+      '/tags/trust',
+      '/tags/communication',
+      '/authors/ada-lovelace',
+      '/authors/grace-hopper',
+      '/faq',
+      ...Array.from({ length: 12 }, (_, i) => post(i + 1)),
+    ];
+    for (const pathname of pages) {
+      const { status, html, $ } = await page(pathname);
+      expect(status, pathname).toBe(200);
+      for (const text of UNPUBLISHED)
+        expect(html, `${pathname} mentions ${text}`).not.toContain(text);
+      expect($('.draft-banner, .card-badge'), pathname).toHaveLength(0);
+      expect(duplicateIds($), pathname).toEqual([]);
+    }
+  });
+});
+
+/** A tree with two errors and four warnings, inside the repo so paths are short and stable. */
+const BROKEN = 'tests/artifacts/check-broken';
+const BROKEN_ERRORS = [
+  `${BROKEN}/articles/missing-footnote.md:8:8: footnote [^okafor-2021] has no definition; add "[^okafor-2021]: <the reference>" at the end of the file, or did you mean [^okafor-2020]?`,
+  `${BROKEN}/articles/skipped-heading.md:10:1: heading level skips from h2 to h4; use ### here, or add the missing h3 above it`,
+];
+const BROKEN_LINES = [
+  BROKEN_ERRORS[0],
+  `${BROKEN}/articles/raw-html.md:8:11: warning: the onclick attribute on <span> is removed by the sanitiser (event handlers never run in content); delete it`,
+  `${BROKEN}/articles/raw-html.md:8:58: warning: the link "javascript:alert(1)" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
+  `${BROKEN}/articles/raw-html.md:10:1: warning: raw HTML <script> is removed by the sanitiser and never reaches readers: content cannot run scripts; delete it`,
+  `${BROKEN}/articles/raw-html.md:12:1: warning: raw HTML <iframe> is removed by the sanitiser and never reaches readers: embeds are not allowed; for a YouTube video put its link alone on a line, otherwise link to the page`,
+  BROKEN_ERRORS[1],
+  '✖ content check: 2 errors and 4 warnings in 3 files; fix the errors above, then run `npm run check` again',
+];
+
+describe('the content gate', () => {
+  beforeAll(() => {
+    repoFixtureTree('check-broken', {
+      'articles/missing-footnote.md': 'footnote-missing-definition/articles/broken.md',
+      'articles/skipped-heading.md': 'heading-skip/articles/broken.md',
+      'articles/raw-html.md': 'raw-html/articles/broken.md',
+    });
+    repoFixtureTree('check-warnings', { 'articles/raw-html.md': 'raw-html/articles/broken.md' });
+  });
+
+  it('`npm run check` exits 0 with a one-line summary on clean content', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check'], { CONTENT_DIR: SITE });
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '✔ content check passed: 14 articles, 2 authors and 1 FAQ set, no problems',
+    ]);
+    expect(result.code).toBe(0);
+  });
+
+  it('`npm run check` exits 0 on the real content, with no errors and no warnings', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check']);
+    expect(result.stdout).toMatch(/^✔ content check passed: .*, no problems\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it('`npm run check` prints one line per problem and a summary, and exits 1', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check'], { CONTENT_DIR: BROKEN });
+    expect(result.stdout.trim().split('\n')).toEqual(BROKEN_LINES);
+    expect(result.code).toBe(1);
+  });
+
+  it('`npm run check` fails on warnings alone; the build’s `--allow-warnings` does not', async () => {
+    const env = { CONTENT_DIR: 'tests/artifacts/check-warnings' };
+    expect((await capture('npm', ['run', '--silent', 'check'], env)).code).toBe(1);
+    const allowed = await capture(
+      'npm',
+      ['run', '--silent', 'check', '--', '--allow-warnings'],
+      env,
+    );
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('✖ content check: 0 errors and 4 warnings in 1 file\n');
+  });
+
+  it('`npm run build` runs the gate first and stops with the same lines', async () => {
+    const result = await capture('npm', ['run', '--silent', 'build'], {
+      CONTENT_DIR: BROKEN,
+      NEXT_DIST_DIR: DIST,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual(BROKEN_LINES);
+    // The gate stopped it before Next.js started compiling.
+    expect(result.output).not.toContain('Creating an optimized production build');
+  });
+
+  it('a bare `next build` fails with the same messages', async () => {
+    const result = await capture(process.execPath, [nextBin, 'build'], {
+      CONTENT_DIR: BROKEN,
+      NEXT_DIST_DIR: DIST,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`2 content errors:\n${BROKEN_ERRORS.join('\n')}`);
+  }, 400_000);
+});
+
+describe('next dev', () => {
+  const DEV_CONTENT = 'tests/artifacts/check-dev';
+  let child: ChildProcess | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    rmSync(path.join(repoRoot, DEV_CONTENT), { recursive: true, force: true });
+    cpSync(path.join(repoRoot, SITE), path.join(repoRoot, DEV_CONTENT), { recursive: true });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // Its own process group, so stopping it also stops the worker `next dev` forks.
+    child = spawn(process.execPath, [nextBin, 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        CONTENT_DIR: DEV_CONTENT,
+        NEXT_DIST_DIR: DIST,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    await pollUntil(async () => (await get(base, '/')).status === 200, 240_000);
+  });
+  afterAll(async () => {
+    const pid = child?.pid;
+    if (!child || pid === undefined || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    process.kill(-pid, 'SIGTERM');
+    await exited;
+  });
+
+  it('shows drafts and scheduled posts with a banner, and badges them in lists', async () => {
+    const draft = await get(base, '/articles/unfinished-draft');
+    expect(draft.status).toBe(200);
+    expect(collapse(draft.$('.draft-banner').text())).toBe(
+      'Draft Not published: only npm run dev shows this article. Remove draft: true to publish it.',
+    );
+    const scheduled = await get(base, '/articles/scheduled-for-later');
+    expect(collapse(scheduled.$('.draft-banner').text())).toBe(
+      'Scheduled Goes live with the first build on or after 1 January 2999; until then only npm run dev shows it.',
+    );
+    const home = await get(base, '/');
+    expect(home.$('.card:has(a[href="/articles/unfinished-draft"]) .card-badge').text()).toBe(
+      'Draft',
+    );
+    expect(home.$('.card-badge')).toHaveLength(2);
+  }, 180_000);
+
+  it('shows an edited Markdown file on reload', async () => {
+    const file = path.join(repoRoot, DEV_CONTENT, 'articles/post-03.md');
+    expect(collapse((await get(base, post(3))).$('h1').text())).toBe('Listening without fixing');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('title: "Listening without fixing"', 'title: "Listening, edited live"')
+        .replace('A few sentences to read.', 'A sentence added while the server runs.'),
+    );
+    await pollUntil(
+      async () => collapse((await get(base, post(3))).$('h1').text()) === 'Listening, edited live',
+      30_000,
+    );
+    expect((await get(base, post(3))).html).toContain('A sentence added while the server runs.');
+  }, 180_000);
+});
+
+async function pollUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}

@@ -1,0 +1,105 @@
+/**
+ * The content gate, rule by rule: each broken fixture under tests/fixtures/check/rules/ is laid
+ * over a valid base tree and must produce exactly these lines, positions included.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '@/lib/content';
+import { formatDiagnostic } from '@/lib/diagnostics';
+import { checkFixtures, fixtureTree } from '../support/check-fixtures';
+
+function check(rule?: string): string[] {
+  const root = fixtureTree(rule);
+  const prefix = `${path.relative(process.cwd(), root)}/`;
+  return loadContent(root).diagnostics.map((d) => formatDiagnostic(d).replaceAll(prefix, ''));
+}
+
+const expected: Record<string, string[]> = {
+  'yaml-syntax': [
+    'articles/broken.md:5:22: frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ],
+  'missing-field': ['articles/broken.md:2:1: title: is required (must be text (the headline))'],
+  'wrong-type': ['articles/broken.md:6:8: draft: must be true or false'],
+  'unknown-field': ['articles/broken.md:6:1: unknown field "tgas"; did you mean "tags"?'],
+  'impossible-date': ['articles/broken.md:4:7: date: is not a real calendar date'],
+  'js-frontmatter': [
+    'articles/broken.md:1:4: front matter must be YAML opened by a bare "---", not "---js"; it is never evaluated',
+  ],
+  'unknown-author': [
+    'articles/broken.md:5:9: author: no author "ada-lovelase" in content/authors/ (known: ada-lovelace)',
+  ],
+  'faq-unknown-article': [
+    'faq/broken.md:3:10: article: no article "slow-morning" in content/articles/',
+  ],
+  'duplicate-slug': [
+    'articles/slow-mornings.md:1:1: slug "slow-mornings" is already used by articles/2024/slow-mornings.md; rename one of the files',
+  ],
+  'footnote-missing-definition': [
+    'articles/broken.md:8:8: footnote [^okafor-2021] has no definition; add "[^okafor-2021]: <the reference>" at the end of the file, or did you mean [^okafor-2020]?',
+  ],
+  'footnote-unused-definition': [
+    'articles/broken.md:11:1: footnote [^lee-2019] is defined but never cited; cite it in the text as [^lee-2019] or delete the definition',
+  ],
+  'footnote-invalid-label': [
+    'articles/broken.md:8:33: "[^Davila 2016]" is not a valid footnote label (labels cannot contain spaces or brackets), so it shows as plain text; use a label such as [^davila-2016] in the citation and in its definition',
+    'articles/broken.md:10:1: "[^Davila 2016]" is not a valid footnote label (labels cannot contain spaces or brackets), so it shows as plain text; use a label such as [^davila-2016] in the citation and in its definition',
+  ],
+  'link-missing-page': [
+    'articles/broken.md:8:5: link "/articles/slow-morning": there is no page "/articles/slow-morning" on the site; did you mean "/articles/slow-mornings"?',
+    'articles/broken.md:8:49: link "/authors/ada": there is no page "/authors/ada" on the site; pages under /authors/ are: ada-lovelace',
+  ],
+  'link-missing-anchor': [
+    'articles/broken.md:8:5: link "/articles/slow-mornings#make-rooms": no heading or footnote with id "make-rooms" on "/articles/slow-mornings"; did you mean "#make-room"?',
+    'articles/broken.md:8:56: link "/authors/ada-lovelace#biography": no heading with id "biography" on "/authors/ada-lovelace"',
+    'articles/broken.md:9:5: link "/faq#how-early-should-we-wake-up": no question with id "how-early-should-we-wake-up" on "/faq"; did you mean "#how-early-should-we-get-up"?',
+    'articles/broken.md:13:9: link "#her": no heading or footnote with id "her" on this page; did you mean "#here"?',
+  ],
+  'link-to-draft': [
+    'articles/broken.md:8:6: link "/articles/unfinished": "/articles/unfinished" is a draft (draft: true), so this link would be broken on the published site; publish it first or remove the link',
+    'articles/broken.md:8:44: link "/articles/next-year": "/articles/next-year" is scheduled for 2999-01-01, so this link would be broken on the published site; publish it first or remove the link',
+  ],
+  'image-without-alt': [
+    'articles/broken.md:10:1: image "https://example.com/coffee.jpg" has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)',
+  ],
+  'heading-skip': [
+    'articles/broken.md:10:1: heading level skips from h2 to h4; use ### here, or add the missing h3 above it',
+  ],
+  'duplicate-id': [
+    'articles/broken.md:10:1: id "make-room" is already used on line 8, and ids must be unique on a page; rename this heading or change the HTML id',
+    'articles/broken.md:12:1: id "article-title" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
+  ],
+  'raw-html': [
+    'articles/broken.md:8:11: warning: the onclick attribute on <span> is removed by the sanitiser (event handlers never run in content); delete it',
+    'articles/broken.md:8:58: warning: the link "javascript:alert(1)" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address',
+    'articles/broken.md:10:1: warning: raw HTML <script> is removed by the sanitiser and never reaches readers: content cannot run scripts; delete it',
+    'articles/broken.md:12:1: warning: raw HTML <iframe> is removed by the sanitiser and never reaches readers: embeds are not allowed; for a YouTube video put its link alone on a line, otherwise link to the page',
+  ],
+  'placeholder-description': [
+    'articles/broken.md:3:14: description: is still the placeholder from `npm run new`; write the summary a search result should show (a placeholder is only allowed while `draft: true`)',
+  ],
+  'placeholder-role': [
+    'authors/new-author.md:3:7: role: is still the placeholder from `npm run new`; write a short role line, e.g. "Writer on relationships"',
+  ],
+};
+
+describe('content check fixtures', () => {
+  it('the base tree is clean', () => {
+    expect(check()).toEqual([]);
+  });
+
+  it.each(Object.entries(expected))('%s', (rule, lines) => {
+    expect(check(rule)).toEqual(lines);
+  });
+
+  it('has one fixture per rule listed here, and no other', () => {
+    expect(readdirSync(path.join(checkFixtures, 'rules')).sort()).toEqual(
+      Object.keys(expected).sort(),
+    );
+  });
+
+  it('never evaluates JavaScript front matter', () => {
+    check('js-frontmatter');
+    expect(Reflect.get(globalThis, '__cornerstonePwned')).toBeUndefined();
+  });
+});
