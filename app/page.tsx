@@ -1,6 +1,14 @@
 import { ArticleCard } from '@/components/article-card';
 import { getArticles, getAuthors } from '@/lib/content';
-import { site } from '@/lib/site';
+import { pageMetadata } from '@/lib/page-metadata';
+import { routes, site } from '@/lib/site';
+
+export const metadata = pageMetadata({
+  title: `${site.name} — ${site.tagline}`,
+  description: site.description,
+  path: routes.home(),
+  absoluteTitle: true,
+});
 
 export default function HomePage() {
   const articles = getArticles();

@@ -34,4 +34,10 @@ export const routes = {
   article: (slug: string) => `/articles/${slug}`,
   author: (slug: string) => `/authors/${slug}`,
   faq: (anchor?: string) => (anchor ? `/faq#${anchor}` : '/faq'),
+  articleOgImage: (slug: string) => `/og/articles/${slug}.png`,
+  siteOgImage: () => '/og/site.png',
+  rssFeed: () => '/feed.xml',
+  atomFeed: () => '/atom.xml',
+  jsonFeed: () => '/feed.json',
+  sitemap: () => '/sitemap.xml',
 } as const;
