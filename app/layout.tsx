@@ -13,7 +13,12 @@ export const metadata: Metadata = {
   description: site.description,
   // Defaults for pages without their own; pages build complete objects with lib/page-metadata.
   alternates: { types: feedAlternates },
-  openGraph: { type: 'website', siteName: site.name, locale: site.locale, images: [siteOgImage()] },
+  openGraph: {
+    type: 'website',
+    siteName: site.name,
+    locale: site.openGraphLocale,
+    images: [siteOgImage()],
+  },
   twitter: { card: 'summary_large_image', images: [siteOgImage()] },
 };
 

@@ -74,7 +74,7 @@ export function pageMetadata({
     openGraph: {
       type: 'website',
       siteName: site.name,
-      locale: site.locale,
+      locale: site.openGraphLocale,
       url,
       title,
       description,

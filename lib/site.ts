@@ -17,6 +17,8 @@ export const site = {
   description:
     'Cornerstone publishes carefully referenced long-form essays on trust, emotional intimacy and building meaningful relationships.',
   locale: 'en',
+  /** Open Graph wants language_TERRITORY; the site writes and dates in British English. */
+  openGraphLocale: 'en_GB',
   url: baseUrl.origin,
   nav: [
     { href: '/', label: 'Articles' },

@@ -6,7 +6,7 @@
  * export and puts it back afterwards: `npm start` keeps serving what `npm run build` made. The
  * export's own `.next` is kept under node_modules/.cache so the next export builds incrementally.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,14 +28,22 @@ const hadServerBuild = existsSync(dotNext);
 if (hadServerBuild) renameSync(dotNext, serverBuild);
 if (existsSync(exportBuild)) renameSync(exportBuild, dotNext);
 
+// Ctrl-C reaches `next build` too (same process group). Staying alive until it has exited lets
+// the finally block put the server build back; the build runs asynchronously so that this
+// process can still answer signals (tsx kills a child that does not).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => {});
+
 let status: number | null = 1;
 try {
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     [path.join(root, 'node_modules/next/dist/bin/next'), 'build'],
     { cwd: root, stdio: 'inherit', env: { ...process.env, STATIC_EXPORT: '1' } },
   );
-  status = result.status;
+  status = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
 } finally {
   if (existsSync(dotNext)) {
     rmSync(exportBuild, { recursive: true, force: true });

@@ -48,6 +48,7 @@ describe('metadata on every page', () => {
     expect(new URL(canonical ?? '').toString()).toBe(absoluteUrl(path));
     expect(meta($, 'og:url')).toBe(canonical);
     expect(meta($, 'og:site_name')).toBe('Cornerstone');
+    expect(meta($, 'og:locale')).toBe('en_GB');
     expect(meta($, 'og:title')).toBeTruthy();
     expect(meta($, 'og:description')).toBe(meta($, 'description'));
     expect(meta($, 'og:image')).toMatch(/^https?:\/\/.+\.png$/);
