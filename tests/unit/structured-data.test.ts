@@ -4,6 +4,7 @@ import { absoluteUrl } from '@/lib/site';
 import {
   blogPostingJsonLd,
   breadcrumbJsonLd,
+  citationJsonLd,
   faqPageJsonLd,
   profilePageJsonLd,
   serializeJsonLd,
@@ -83,6 +84,16 @@ describe('BlogPosting', () => {
     citations.forEach((citation: { name: string }, i: number) =>
       expect(article.footnotes[i]?.text).toContain(citation.name),
     );
+  });
+});
+
+describe('citationJsonLd', () => {
+  it('names a reference it cannot read by its visible text, and claims nothing more', () => {
+    const text = 'See the author’s notes on trust, linked below.';
+    expect(citationJsonLd({ number: 1, id: 'fn-notes', text, html: '', urls: [] })).toEqual({
+      '@type': 'CreativeWork',
+      name: text,
+    });
   });
 });
 
