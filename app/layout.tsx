@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { feedAlternates, siteOgImage } from '@/lib/page-metadata';
 import { site } from '@/lib/site';
 import { sans, serif } from './fonts';
 import './globals.css';
@@ -11,6 +12,15 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: `${site.name} — ${site.tagline}`, template: `%s — ${site.name}` },
   description: site.description,
+  // Defaults for pages without their own; pages build complete objects with lib/page-metadata.
+  alternates: { types: feedAlternates },
+  openGraph: {
+    type: 'website',
+    siteName: site.name,
+    locale: site.openGraphLocale,
+    images: [siteOgImage()],
+  },
+  twitter: { card: 'summary_large_image', images: [siteOgImage()] },
 };
 
 export const viewport: Viewport = {

@@ -1,4 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+
+// The 404 page must never be indexed, nor carry another page's canonical URL.
+export const metadata: Metadata = {
+  title: 'Page not found',
+  description: 'This page is not here. Everything we publish is linked from the home page.',
+  robots: { index: false, follow: true },
+};
 
 export default function NotFound() {
   return (

@@ -18,6 +18,8 @@ export const site = {
   description:
     'Cornerstone publishes carefully referenced long-form essays on trust, emotional intimacy and building meaningful relationships.',
   locale: 'en',
+  /** Open Graph wants language_TERRITORY; the site writes and dates in British English. */
+  openGraphLocale: 'en_GB',
   url: baseUrl.origin,
   nav: [
     { href: '/', label: 'Articles' },
@@ -40,6 +42,12 @@ export const routes = {
   tag: (tag: string) => `/tags/${tagSlug(tag)}`,
   /** Page 1 of the article list is the home page; later pages live at /page/N. */
   page: (page: number) => (page <= 1 ? '/' : `/page/${page}`),
+  articleOgImage: (slug: string) => `/og/articles/${slug}.png`,
+  siteOgImage: () => '/og/site.png',
+  rssFeed: () => '/feed.xml',
+  atomFeed: () => '/atom.xml',
+  jsonFeed: () => '/feed.json',
+  sitemap: () => '/sitemap.xml',
 } as const;
 
 /** The URL segment of a tag: "emotional intimacy" → "emotional-intimacy". */

@@ -1,24 +1,32 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getFaqSets } from '@/lib/content';
-import { faqPageJsonLd } from '@/lib/structured-data';
+import { pageMetadata } from '@/lib/page-metadata';
+import { breadcrumbJsonLd, faqPageJsonLd } from '@/lib/structured-data';
 import { routes, site } from '@/lib/site';
 
-export const metadata: Metadata = {
-  title: 'Frequently asked questions',
+const TITLE = 'Frequently asked questions';
+
+export const metadata = pageMetadata({
+  title: TITLE,
   description: `Answers to the questions readers of ${site.name} ask most about trust, emotional intimacy and relationships.`,
-  alternates: { canonical: routes.faq() },
-};
+  path: routes.faq(),
+});
 
 export default function FaqPage() {
   const sets = getFaqSets();
   return (
     <div className="page page-faq">
       <JsonLd data={faqPageJsonLd(sets)} />
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: site.name, path: routes.home() },
+          { name: TITLE, path: routes.faq() },
+        ])}
+      />
       <header className="page-header">
-        <h1 className="page-title">Frequently asked questions</h1>
+        <h1 className="page-title">{TITLE}</h1>
         <p className="page-lede">
           Short answers to what readers ask most, each linked to the article it comes from.
         </p>

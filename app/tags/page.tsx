@@ -1,13 +1,13 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTags } from '@/lib/listings';
+import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
 
-export const metadata: Metadata = {
+export const metadata = pageMetadata({
   title: 'Tags',
   description: `Every topic ${site.name} writes about, with the number of articles on each.`,
-  alternates: { canonical: routes.tags() },
-};
+  path: routes.tags(),
+});
 
 export default function TagsPage() {
   const tags = getTags();

@@ -88,8 +88,14 @@ describe('a production build of the fixture site', () => {
     expect($('link[rel="canonical"]').attr('href')).toMatch(/\/page\/2$/);
   });
 
-  it.each(['/page/1', '/page/3', '/page/0', '/page/two'])('%s is a 404', async (pathname) => {
+  it.each(['/page/3', '/page/0', '/page/two'])('%s is a 404', async (pathname) => {
     expect((await page(pathname)).status).toBe(404);
+  });
+
+  it('redirects /page/1 to the home page', async () => {
+    const response = await fetch(new URL('/page/1', base), { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(new URL(response.headers.get('location') ?? '', base).pathname).toBe('/');
   });
 
   it('lists every tag with its count on /tags', async () => {

@@ -4,6 +4,8 @@ import { buildOnce, startNext, type RunningServer } from '../support/server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** What serves the site: `next start`, or a plain static server over out/. */
+    target: 'next' | 'static';
   }
 }
 
@@ -11,6 +13,7 @@ let server: RunningServer | undefined;
 
 /** One production build and one `next start` for the whole integration run. */
 export default async function setup(project: TestProject) {
+  project.provide('target', 'next');
   const external = process.env.TEST_BASE_URL;
   if (external) {
     project.provide('baseUrl', external.replace(/\/$/, ''));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { baseUrl } from '../support/html';
 
 const REQUIRED = {
@@ -38,7 +38,9 @@ describe('security headers', () => {
     '/articles/missing',
     '/video-posters/gh5VhaicC6g.svg',
     '/icon.svg',
-    '/%',
+    // A malformed target is answered by our request guard under `next start`; nginx rejects
+    // it while still parsing the request line, before any header configuration applies.
+    ...(inject('target') === 'next' ? ['/%'] : []),
   ])('%s carries CSP and the other security headers, and no X-Powered-By', async (path) => {
     const { headers } = await rawGet(path);
     const csp = headers.get('content-security-policy') ?? '';
@@ -58,12 +60,16 @@ describe('security headers', () => {
     expect(headers.get('strict-transport-security')).toBeNull();
   });
 
-  it('adds Strict-Transport-Security only behind HTTPS', async () => {
-    const response = await fetch(baseUrl(), { headers: { 'x-forwarded-proto': 'https' } });
-    expect(response.headers.get('strict-transport-security')).toBe(
-      'max-age=63072000; includeSubDomains',
-    );
-  });
+  // HSTS belongs to whoever terminates TLS: the Node server does it from X-Forwarded-Proto; a
+  // static host sends it from its own TLS config (docs/nginx-security-headers.conf).
+  if (inject('target') === 'next') {
+    it('adds Strict-Transport-Security only behind HTTPS', async () => {
+      const response = await fetch(baseUrl(), { headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.headers.get('strict-transport-security')).toBe(
+        'max-age=63072000; includeSubDomains',
+      );
+    });
+  }
 });
 
 describe('malformed and hostile URLs', () => {

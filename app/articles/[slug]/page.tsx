@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
+import { JsonLd } from '@/components/json-ld';
 import {
   getArticle,
   getArticles,
@@ -9,7 +10,9 @@ import {
   publicationStatus,
 } from '@/lib/content';
 import { getNeighbours, getRelatedArticles } from '@/lib/listings';
-import { routes } from '@/lib/site';
+import { articleMetadata } from '@/lib/page-metadata';
+import { routes, site } from '@/lib/site';
+import { blogPostingJsonLd, breadcrumbJsonLd } from '@/lib/structured-data';
 
 // Only the slugs known at build time exist; anything else is a static 404.
 export const dynamicParams = false;
@@ -23,24 +26,30 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = getArticle((await params).slug);
   if (!article) return {};
-  return {
-    title: article.title,
-    description: article.description,
-    alternates: { canonical: routes.article(article.slug) },
-  };
+  return articleMetadata(article, getAuthor(article.author));
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = getArticle((await params).slug);
   if (!article) notFound();
+  const author = getAuthor(article.author);
   return (
-    <ArticleView
-      article={article}
-      author={getAuthor(article.author)}
-      faq={getFaqForArticle(article.slug)}
-      status={publicationStatus(article)}
-      related={getRelatedArticles(article)}
-      {...getNeighbours(article)}
-    />
+    <>
+      {author ? <JsonLd data={blogPostingJsonLd(article, author)} /> : null}
+      <JsonLd
+        data={breadcrumbJsonLd([
+          { name: site.name, path: routes.home() },
+          { name: article.title, path: routes.article(article.slug) },
+        ])}
+      />
+      <ArticleView
+        article={article}
+        author={author}
+        faq={getFaqForArticle(article.slug)}
+        status={publicationStatus(article)}
+        related={getRelatedArticles(article)}
+        {...getNeighbours(article)}
+      />
+    </>
   );
 }

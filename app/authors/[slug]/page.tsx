@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { HtmlContent } from '@/components/html-content';
+import { JsonLd } from '@/components/json-ld';
 import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
+import { pageMetadata } from '@/lib/page-metadata';
 import { routes } from '@/lib/site';
+import { profilePageJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
@@ -16,11 +19,11 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = getAuthor((await params).slug);
   if (!author) return {};
-  return {
+  return pageMetadata({
     title: author.name,
     description: `${author.name}: ${author.role}. Articles and biography.`,
-    alternates: { canonical: routes.author(author.slug) },
-  };
+    path: routes.author(author.slug),
+  });
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -29,6 +32,7 @@ export default async function AuthorPage({ params }: Props) {
   const articles = getArticlesByAuthor(author.slug);
   return (
     <div className="page page-author">
+      <JsonLd data={profilePageJsonLd(author)} />
       <header className="page-header">
         <p className="eyebrow">Author</p>
         <h1 className="page-title">{author.name}</h1>

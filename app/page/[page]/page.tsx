@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListPage } from '@/components/article-list-page';
 import { getAuthors } from '@/lib/content';
 import { getArticlePage } from '@/lib/listings';
-import { routes } from '@/lib/site';
+import { pageMetadata } from '@/lib/page-metadata';
+import { routes, site } from '@/lib/site';
 
-// Page 1 is the home page; /page/1 and pages past the end are static 404s.
+// Page 1 is the home page: /page/1 redirects there, as Hugo's pagination alias does. It is
+// always generated, which also gives a static export the one route it insists on. Pages past
+// the end are static 404s.
 export const dynamicParams = false;
 
 type Props = { params: Promise<{ page: string }> };
 
 export function generateStaticParams() {
   const { pageCount } = getArticlePage(1) ?? { pageCount: 1 };
-  return Array.from({ length: pageCount - 1 }, (_, i) => ({ page: String(i + 2) }));
+  return Array.from({ length: pageCount }, (_, i) => ({ page: String(i + 1) }));
 }
 
 function listingFor(param: string) {
@@ -23,14 +26,17 @@ function listingFor(param: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = listingFor((await params).page);
   if (!listing) return {};
-  return {
-    title: `Articles, page ${listing.page}`,
-    alternates: { canonical: routes.page(listing.page) },
-  };
+  return pageMetadata({
+    title: `Articles, page ${listing.page} of ${listing.pageCount}`,
+    description: `${site.name}: every article, newest first — page ${listing.page} of ${listing.pageCount}.`,
+    path: routes.page(listing.page),
+  });
 }
 
 export default async function ArticleListPageRoute({ params }: Props) {
-  const listing = listingFor((await params).page);
+  const { page } = await params;
+  if (page === '1') permanentRedirect(routes.home());
+  const listing = listingFor(page);
   if (!listing) notFound();
   const authors = new Map(getAuthors().map((author) => [author.slug, author]));
   return <ArticleListPage listing={listing} authors={authors} />;

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { getAuthors } from '@/lib/content';
 import { getTag, getTags } from '@/lib/listings';
-import { routes } from '@/lib/site';
+import { pageMetadata } from '@/lib/page-metadata';
+import { routes, site } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -16,11 +17,11 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = getTag((await params).tag);
   if (!tag) return {};
-  return {
+  return pageMetadata({
     title: `Articles tagged “${tag.name}”`,
-    description: `${tag.articles.length} ${tag.articles.length === 1 ? 'article' : 'articles'} about ${tag.name}.`,
-    alternates: { canonical: routes.tag(tag.name) },
-  };
+    description: `${tag.articles.length} ${tag.articles.length === 1 ? 'article' : 'articles'} about ${tag.name} on ${site.name}, newest first.`,
+    path: routes.tag(tag.name),
+  });
 }
 
 export default async function TagPage({ params }: Props) {

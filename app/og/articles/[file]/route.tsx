@@ -1,0 +1,29 @@
+import { ImageResponse } from 'next/og';
+import { OgCard } from '@/components/og-card';
+import { getArticles, getAuthor } from '@/lib/content';
+import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
+import { loadOgFonts, ogSafeText } from '@/lib/og-image';
+import { site } from '@/lib/site';
+
+// One PNG per published article, drawn at build time; unknown names are a static 404.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getArticles().map((article) => ({ file: `${article.slug}.png` }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { file } = await params;
+  const article = getArticles().find((a) => `${a.slug}.png` === file);
+  if (!article) return new Response('Not found', { status: 404 });
+  const author = getAuthor(article.author);
+  return new ImageResponse(
+    <OgCard
+      title={ogSafeText(article.title)}
+      byline={author ? ogSafeText(`By ${author.name}`) : undefined}
+      siteName={ogSafeText(site.name)}
+      tagline={ogSafeText(site.tagline)}
+    />,
+    { ...OG_IMAGE_SIZE, fonts: loadOgFonts() },
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * What the Open Graph cards need besides their layout: fonts read from npm packages and text
+ * the fonts can draw.
+ *
+ * next/og (satori) fetches a font from Google Fonts, or an emoji image from a CDN, for any
+ * character its fonts lack. The build has no network, so a title with an emoji or a script the
+ * fonts do not cover would fail or stall the build. Such characters are dropped from the card;
+ * the page itself still shows them.
+ */
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface OgFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 600 | 700;
+  style: 'normal';
+}
+
+// woff, not woff2: satori reads TrueType, OpenType and WOFF only.
+const FONT_FILES = [
+  ['Source Serif 4', 700, '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'],
+  [
+    'Source Serif 4',
+    700,
+    '@fontsource/source-serif-4/files/source-serif-4-latin-ext-700-normal.woff',
+  ],
+  ['Inter', 400, '@fontsource/inter/files/inter-latin-400-normal.woff'],
+  ['Inter', 400, '@fontsource/inter/files/inter-latin-ext-400-normal.woff'],
+  ['Inter', 600, '@fontsource/inter/files/inter-latin-600-normal.woff'],
+  ['Inter', 600, '@fontsource/inter/files/inter-latin-ext-600-normal.woff'],
+] as const;
+
+let fonts: OgFont[] | undefined;
+
+export function loadOgFonts(): OgFont[] {
+  fonts ??= FONT_FILES.map(([name, weight, file]) => ({
+    name,
+    weight,
+    style: 'normal' as const,
+    data: readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', file)),
+  }));
+  return fonts;
+}
+
+/**
+ * Characters covered by the Latin and Latin Extended subsets of the card fonts: Latin letters
+ * with their accents, general punctuation (dashes, curly quotes), currency signs and ™.
+ */
+const DRAWABLE = /[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u205e\u20a0-\u20c0\u2122]/u;
+
+/** Text with every character the card fonts cannot draw (emoji among them) removed. */
+export function ogSafeText(text: string): string {
+  return [...text]
+    .filter((char) => DRAWABLE.test(char))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { getArticle, getAuthors } from '@/lib/content';
+import { absoluteUrl } from '@/lib/site';
+import { sitemapEntries } from '@/lib/sitemap';
+
+describe('sitemapEntries', () => {
+  const article = getArticle('building-trust-and-emotional-intimacy');
+  if (!article) throw new Error('the published article must load');
+
+  it('lists every public page with lastmod from the content', () => {
+    expect(sitemapEntries([article], getAuthors(), [{ article: article.slug }])).toEqual([
+      { url: absoluteUrl('/'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl(`/articles/${article.slug}`), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/tags'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/tags/communication'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/tags/emotional-intimacy'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/tags/relationships'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/tags/trust'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/authors/patrick-b-watson'), lastModified: '2023-10-01T00:00:00Z' },
+      { url: absoluteUrl('/faq'), lastModified: '2023-10-01T00:00:00Z' },
+    ]);
+  });
+
+  it('prefers the updated date, and takes the newest for list pages', () => {
+    const updated = { ...article, updated: '2024-02-29' };
+    const older = { ...article, slug: 'older', date: '2020-01-01' };
+    const entries = sitemapEntries([updated, older], getAuthors(), []);
+    expect(entries).toContainEqual({
+      url: absoluteUrl(`/articles/${article.slug}`),
+      lastModified: '2024-02-29T00:00:00Z',
+    });
+    expect(entries).toContainEqual({
+      url: absoluteUrl('/articles/older'),
+      lastModified: '2020-01-01T00:00:00Z',
+    });
+    expect(entries[0]).toEqual({ url: absoluteUrl('/'), lastModified: '2024-02-29T00:00:00Z' });
+    expect(entries.some((e) => e.url.endsWith('/faq'))).toBe(false);
+  });
+
+  it('lists later pages of the home list with the newest date on each', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...article,
+      slug: `post-${i}`,
+      date: `2024-01-${String(20 - i).padStart(2, '0')}`,
+    }));
+    const entries = sitemapEntries(many, getAuthors(), []);
+    expect(entries).toContainEqual({
+      url: absoluteUrl('/page/2'),
+      lastModified: '2024-01-10T00:00:00Z',
+    });
+    expect(entries.some((e) => e.url.endsWith('/page/3'))).toBe(false);
+  });
+});
