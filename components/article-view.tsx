@@ -3,8 +3,11 @@ import type { Article, Author, FaqSet } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { AuthorCard } from './author-card';
 import { Byline } from './byline';
+import { FootnotePreviews } from './footnote-previews';
 import { HtmlContent } from './html-content';
 import { TableOfContents } from './table-of-contents';
+import { TocTracker } from './toc-tracker';
+import { VideoFacade } from './video-facade';
 
 /** The reading page: header, contents, body, disclaimer, FAQ, References, author. */
 export function ArticleView({
@@ -69,6 +72,9 @@ export function ArticleView({
 
         {author ? <AuthorCard author={author} /> : null}
       </div>
+      <FootnotePreviews />
+      <TocTracker />
+      <VideoFacade />
     </article>
   );
 }

@@ -3,7 +3,7 @@
  * FAQ answer goes through the same sanitised pipeline:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-raw → our plugins → rehype-slug
- *   → rehype-sanitize → (video figures, outline, references) → rehype-stringify
+ *   → rehype-sanitize → (video figures, outline, references, heading anchors) → rehype-stringify
  *
  * rehype-raw parses raw HTML so that rehype-sanitize judges real elements rather than opaque
  * strings; nothing an author writes in HTML reaches a page without passing the schema.
@@ -23,6 +23,7 @@ import { VFile } from 'vfile';
 import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
 import rehypeCollectFootnotes, { type Footnote } from './rehype-collect-footnotes';
 import rehypeFootnoteLabels from './rehype-footnote-labels';
+import rehypeHeadingAnchors from './rehype-heading-anchors';
 import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeOutline, { type OutlineEntry } from './rehype-outline';
 import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
@@ -54,6 +55,8 @@ export const processor = unified()
   .use(rehypeYoutubeEmbed)
   .use(rehypeOutline)
   .use(rehypeCollectFootnotes)
+  // After sanitising (the links are ours) and after outline and references are collected.
+  .use(rehypeHeadingAnchors)
   .use(rehypeStringify)
   .freeze();
 
@@ -128,6 +131,7 @@ export function renderMarkdownSections(
   options: RenderOptions = {},
 ): MarkdownSection[] {
   const file = toVFile(markdown, options);
+  file.data.headingAnchors = false;
   const tree: Root = processor.runSync(processor.parse(file), file);
   const sections: { heading: Element; body: ElementContent[] }[] = [];
   for (const node of tree.children) {

@@ -21,6 +21,7 @@ export const site = {
   nav: [
     { href: '/', label: 'Articles' },
     { href: '/faq', label: 'FAQ' },
+    { href: '/search', label: 'Search' },
   ],
 } as const;
 
@@ -34,4 +35,5 @@ export const routes = {
   article: (slug: string) => `/articles/${slug}`,
   author: (slug: string) => `/authors/${slug}`,
   faq: (anchor?: string) => (anchor ? `/faq#${anchor}` : '/faq'),
+  search: () => '/search',
 } as const;
