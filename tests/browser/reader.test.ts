@@ -64,6 +64,11 @@ async function tabUntil(page: Page, predicate: string, limit = 40): Promise<void
 
 const preview = (page: Page) => page.locator('#fn-preview');
 
+/** Waits for an element's entrance animation to end, so screenshots show it at rest. */
+async function settled(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+}
+
 describe('reference previews (below the sidenote width)', () => {
   it('hovering a citation shows its reference next to it, wired for screen readers', async () => {
     const opened = await open(ARTICLE, { viewport: { width: 1024, height: 800 } });
@@ -78,7 +83,7 @@ describe('reference previews (below the sidenote width)', () => {
     expect(text).toContain('Gottman, J. M., & Silver, N. (1999)');
     expect(text).not.toContain('↩');
     expect(overlaps(await box(preview(page)), await box(citation))).toBe(false);
-    await page.waitForTimeout(200);
+    await settled(preview(page));
     await page.screenshot({ path: screenshotPath('preview-hover-1024-light') });
     // Moving onto the preview keeps it open (its links can be clicked); leaving closes it.
     await preview(page).hover();
@@ -127,8 +132,10 @@ describe('reference previews (below the sidenote width)', () => {
         expect(shown.y).toBeGreaterThanOrEqual(0);
         expect(shown.y + shown.height).toBeLessThanOrEqual(740);
         expect(overlaps(shown, await box(citation))).toBe(false);
-        if (i === 0)
+        if (i === 0) {
+          await settled(preview(page));
           await page.screenshot({ path: screenshotPath(`preview-tap-360-${colorScheme}`) });
+        }
         // Tapping elsewhere closes it.
         await page.locator('.article-title').tap();
         await expect.poll(() => preview(page).isVisible()).toBe(false);
@@ -192,6 +199,14 @@ describe('sidenotes on wide screens', () => {
       // Narrowing the window hands over to popovers.
       await page.setViewportSize({ width: 1100, height: 900 });
       await expect.poll(() => sidenotes.count()).toBe(0);
+      // From 1200 px they are back, and still inside the window.
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await expect.poll(() => sidenotes.count()).toBe(7);
+      for (let i = 0; i < 7; i += 1) {
+        const noteBox = await box(sidenotes.nth(i));
+        expect(noteBox.x + noteBox.width).toBeLessThanOrEqual(1200);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1200);
       await finish(opened);
     },
   );
