@@ -145,6 +145,7 @@ export function SiteSearch() {
         </div>
       </form>
       <p className="search-status" role="status">
+        {status.state === 'idle' ? 'Results appear as you type.' : null}
         {status.state === 'searching' ? 'Searching…' : null}
         {status.state === 'error' ? 'Search is not available right now. Please try again.' : null}
         {status.state === 'done'

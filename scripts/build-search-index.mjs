@@ -1,13 +1,14 @@
 /**
  * Builds the Pagefind search index from the pages `next build` prerendered
  * (.next/server/app/**\/*.html) and writes it to public/pagefind/, which `next start` serves
- * as static files. Run after `next build` (`npm run build` does both).
+ * as static files. Run after `next build` (`npm run build` does both). When a static export
+ * exists in out/, the index is copied there too, since out/ took its copy of public/ earlier.
  *
  * Each page is indexed under the URL it is served at, and only the text inside
  * `<main data-pagefind-body>`, so navigation and footers never match. Error pages and the
  * search page itself are left out.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -49,3 +50,10 @@ const written = await index.writeFiles({ outputPath });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 console.log(`pagefind: indexed ${count} pages into ${path.relative(root, outputPath)}/`);
+const exportDir = path.join(root, 'out');
+if (existsSync(exportDir)) {
+  const exported = path.join(exportDir, 'pagefind');
+  rmSync(exported, { recursive: true, force: true });
+  cpSync(outputPath, exported, { recursive: true });
+  console.log(`pagefind: copied the index into ${path.relative(root, exported)}/`);
+}

@@ -428,6 +428,13 @@ describe('search', () => {
     await finish(opened);
   });
 
+  it('without JavaScript explains that search needs it instead of showing a dead form', async () => {
+    const opened = await open('/search', { javaScriptEnabled: false });
+    expect(await opened.page.locator('form[role="search"]').isVisible()).toBe(false);
+    expect(await opened.page.locator('.search-noscript').innerText()).toMatch(/needs JavaScript/);
+    await finish(opened);
+  });
+
   it('says so when nothing matches, and runs a linked query on load', async () => {
     const opened = await open('/search?q=xylophone', { viewport: { width: 768, height: 900 } });
     await expect
@@ -443,7 +450,9 @@ describe('search', () => {
         colorScheme,
       });
       await expect.poll(() => opened.page.locator('.search-result').count()).toBeGreaterThan(0);
-      await opened.page.screenshot({ path: screenshotPath(`search-${width}-${colorScheme}`) });
+      await opened.page.screenshot({
+        path: screenshotPath(`search-results-${width}-${colorScheme}`),
+      });
       await finish(opened);
     }
   });
