@@ -159,6 +159,7 @@ export function SiteSearch() {
               <a href={hit.url} className="search-result-title">
                 {hit.title}
               </a>
+              <p className="search-result-url">{hit.url}</p>
               {/* Pagefind escapes the page text and adds only <mark> around the matches. */}
               <p
                 className="search-result-excerpt"
