@@ -11,6 +11,7 @@ const config = [
       'next-env.d.ts',
       'tests/artifacts/**',
       'bench/.work/**',
+      'public/pagefind/**',
     ],
   },
   ...nextCoreWebVitals,

@@ -4,9 +4,11 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { feedAlternates, siteOgImage } from '@/lib/page-metadata';
 import { site } from '@/lib/site';
+import { THEME_INIT_SCRIPT } from '@/lib/theme';
 import { sans, serif } from './fonts';
 import './globals.css';
 import './styles/editorial.css';
+import './styles/reader.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.url),
@@ -32,13 +34,23 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.locale} className={`${serif.variable} ${sans.variable}`}>
+    // suppressHydrationWarning: the theme script may set data-theme on <html> before React hydrates.
+    <html
+      lang={site.locale}
+      className={`${serif.variable} ${sans.variable}`}
+      suppressHydrationWarning
+    >
+      <head>
+        {/* Blocking on purpose: a saved theme must apply before first paint (see lib/theme.ts). */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+        <script src={THEME_INIT_SCRIPT} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} data-pagefind-body>
           {children}
         </main>
         <SiteFooter />

@@ -5,10 +5,13 @@ import { ArticleNav } from './article-nav';
 import { AuthorCard } from './author-card';
 import { Byline } from './byline';
 import { DraftBanner } from './draft-banner';
+import { FootnotePreviews } from './footnote-previews';
 import { HtmlContent } from './html-content';
 import { RelatedArticles } from './related-articles';
 import { TableOfContents } from './table-of-contents';
 import { TagList } from './tag-list';
+import { TocTracker } from './toc-tracker';
+import { VideoFacade } from './video-facade';
 
 /** The reading page: header, contents, body, disclaimer, FAQ, References, author. */
 export function ArticleView({
@@ -87,6 +90,9 @@ export function ArticleView({
         <RelatedArticles articles={related} />
         <ArticleNav previous={previous} next={next} />
       </div>
+      <FootnotePreviews />
+      <TocTracker />
+      <VideoFacade />
     </article>
   );
 }

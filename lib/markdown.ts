@@ -3,7 +3,8 @@
  * FAQ answer goes through the same sanitised pipeline:
  *
  *   remark-parse → remark-gfm → remark-rehype → rehype-raw → our plugins → rehype-slug
- *   → footnote-free heading ids → rehype-sanitize → (video figures, outline, references) → rehype-stringify
+ *   → footnote-free heading ids → rehype-sanitize → (video figures, outline, references,
+ *   heading anchors) → rehype-stringify
  *
  * rehype-raw parses raw HTML so that rehype-sanitize judges real elements rather than opaque
  * strings; nothing an author writes in HTML reaches a page without passing the schema.
@@ -24,6 +25,7 @@ import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
 import rehypeCollectFootnotes, { type Footnote } from './rehype-collect-footnotes';
 import rehypeCollectIds, { type CollectedId } from './rehype-collect-ids';
 import rehypeFootnoteLabels from './rehype-footnote-labels';
+import rehypeHeadingAnchors from './rehype-heading-anchors';
 import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeOutline, { type OutlineEntry } from './rehype-outline';
 import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
@@ -56,6 +58,8 @@ export const processor = unified()
   .use(rehypeOutline)
   .use(rehypeCollectFootnotes)
   .use(rehypeCollectIds)
+  // After sanitising (the links are ours) and after outline and references are collected.
+  .use(rehypeHeadingAnchors)
   .use(rehypeStringify)
   .freeze();
 
@@ -133,6 +137,7 @@ export function renderMarkdownSections(
   options: RenderOptions = {},
 ): MarkdownSection[] {
   const file = toVFile(markdown, options);
+  file.data.headingAnchors = false;
   const tree: Root = processor.runSync(processor.parse(file), file);
   const sections: { heading: Element; body: ElementContent[] }[] = [];
   for (const node of tree.children) {

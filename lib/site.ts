@@ -25,6 +25,7 @@ export const site = {
     { href: '/', label: 'Articles' },
     { href: '/tags', label: 'Tags' },
     { href: '/faq', label: 'FAQ' },
+    { href: '/search', label: 'Search' },
   ],
 } as const;
 
@@ -48,6 +49,7 @@ export const routes = {
   atomFeed: () => '/atom.xml',
   jsonFeed: () => '/feed.json',
   sitemap: () => '/sitemap.xml',
+  search: () => '/search',
 } as const;
 
 /** The URL segment of a tag: "emotional intimacy" → "emotional-intimacy". */

@@ -51,4 +51,18 @@ try {
   }
   if (hadServerBuild) renameSync(serverBuild, dotNext);
 }
+if (status === 0) {
+  // The export gets its own search index, built from the exported pages themselves.
+  const indexer = spawn(
+    process.execPath,
+    [path.join(root, 'scripts/build-search-index.mjs'), '--export'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  status = await new Promise<number | null>((resolve) =>
+    indexer.once('exit', (code) => resolve(code)),
+  );
+}
 process.exit(status ?? 1);

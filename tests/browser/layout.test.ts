@@ -8,6 +8,7 @@ const PAGES = {
   article: '/articles/building-trust-and-emotional-intimacy',
   author: '/authors/patrick-b-watson',
   faq: '/faq',
+  search: '/search',
   'not-found': '/articles/missing',
 } as const;
 const WIDTHS = [360, 768, 1440] as const;

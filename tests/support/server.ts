@@ -85,8 +85,12 @@ export async function startNext(env: Record<string, string> = {}): Promise<Runni
   };
 }
 
-/** Builds the site unless TEST_SKIP_BUILD=1 says a fresh build is already there. */
+/**
+ * Builds the site unless TEST_SKIP_BUILD=1 says a fresh build is already there: the same two
+ * steps as `npm run build`, the Next.js build and then the search index over its pages.
+ */
 export async function buildOnce(env: Record<string, string> = {}): Promise<void> {
   if (process.env.TEST_SKIP_BUILD === '1') return;
   await run(process.execPath, [nextBin, 'build'], env);
+  await run(process.execPath, [path.join(repoRoot, 'scripts/build-search-index.mjs')], env);
 }

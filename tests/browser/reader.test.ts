@@ -1,0 +1,520 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { openPage, runAxe, type OpenedPage } from '../support/reader-page';
+
+const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
+const PAGES = {
+  home: '/',
+  article: ARTICLE,
+  author: '/authors/patrick-b-watson',
+  faq: '/faq',
+  search: '/search',
+  'not-found': '/articles/missing',
+} as const;
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } as const;
+
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  base = inject('baseUrl');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options: Parameters<typeof openPage>[3] = {}) {
+  return openPage(browser, base, path, options);
+}
+
+/** Checks made on every page a test opened, then closes it. */
+async function finish({ errors, external, close }: OpenedPage) {
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+  await close();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element has no box (not rendered)');
+  return found;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
+async function tabUntil(page: Page, predicate: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const matched = await page.evaluate(
+      (selector) => document.activeElement?.matches(selector) ?? false,
+      predicate,
+    );
+    if (matched) return;
+  }
+  throw new Error(`no focusable element matching ${predicate} within ${limit} Tab presses`);
+}
+
+const preview = (page: Page) => page.locator('#fn-preview');
+
+/** Waits for an element's entrance animation to end, so screenshots show it at rest. */
+async function settled(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+}
+
+describe('reference previews (below the sidenote width)', () => {
+  it('hovering a citation shows its reference next to it, wired for screen readers', async () => {
+    const opened = await open(ARTICLE, { viewport: { width: 1024, height: 800 } });
+    const { page } = opened;
+    const citation = page.locator('a[data-footnote-ref]').first();
+    await citation.scrollIntoViewIfNeeded();
+    await citation.hover();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    expect(await preview(page).getAttribute('role')).toBe('tooltip');
+    expect(await citation.getAttribute('aria-describedby')).toBe('fn-preview');
+    const text = await preview(page).innerText();
+    expect(text).toContain('Gottman, J. M., & Silver, N. (1999)');
+    expect(text).not.toContain('↩');
+    expect(overlaps(await box(preview(page)), await box(citation))).toBe(false);
+    await settled(preview(page));
+    await page.screenshot({ path: screenshotPath('preview-hover-1024-light') });
+    // Moving onto the preview keeps it open (its links can be clicked); leaving closes it.
+    await preview(page).hover();
+    await page.waitForTimeout(400);
+    expect(await preview(page).isVisible()).toBe(true);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => preview(page).isVisible()).toBe(false);
+    expect(await citation.getAttribute('aria-describedby')).toBe('footnote-label');
+    await finish(opened);
+  });
+
+  it('keyboard focus shows the preview; Escape closes it and leaves focus on the citation', async () => {
+    const opened = await open(ARTICLE, { viewport: { width: 768, height: 900 } });
+    const { page } = opened;
+    await tabUntil(page, 'a[data-footnote-ref]');
+    expect(await preview(page).isVisible()).toBe(true);
+    const focused = page.locator(':focus');
+    expect(overlaps(await box(preview(page)), await box(focused))).toBe(false);
+    await page.keyboard.press('Escape');
+    expect(await preview(page).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fnref-gottman-1999');
+    // Tabbing on to the next citation previews that one.
+    await tabUntil(page, 'a[data-footnote-ref]');
+    expect(await preview(page).innerText()).toContain('Rempel');
+    await page.keyboard.press('Tab');
+    expect(await preview(page).isVisible()).toBe(false);
+    await finish(opened);
+  });
+
+  it('a tap opens the preview instead of jumping, on screen at 360 px, with a link to the entry', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const opened = await open(ARTICLE, { ...PHONE, colorScheme });
+      const { page } = opened;
+      const citations = page.locator('a[data-footnote-ref]');
+      const count = await citations.count();
+      expect(count).toBe(7);
+      for (let i = 0; i < count; i += 1) {
+        const citation = citations.nth(i);
+        await citation.scrollIntoViewIfNeeded();
+        await citation.tap();
+        await expect.poll(() => preview(page).isVisible()).toBe(true);
+        expect(new URL(page.url()).hash).toBe('');
+        const shown = await box(preview(page));
+        expect(shown.x).toBeGreaterThanOrEqual(0);
+        expect(shown.x + shown.width).toBeLessThanOrEqual(360);
+        expect(shown.y).toBeGreaterThanOrEqual(0);
+        expect(shown.y + shown.height).toBeLessThanOrEqual(740);
+        expect(overlaps(shown, await box(citation))).toBe(false);
+        if (i === 0) {
+          await settled(preview(page));
+          await page.screenshot({ path: screenshotPath(`preview-tap-360-${colorScheme}`) });
+        }
+        // Tapping elsewhere closes it.
+        await page.locator('.article-title').tap();
+        await expect.poll(() => preview(page).isVisible()).toBe(false);
+      }
+      // The preview's link goes to the entry in References.
+      await citations.nth(2).tap();
+      const link = preview(page).getByRole('link', { name: 'Go to the entry in References' });
+      expect(await link.getAttribute('href')).toBe('#fn-bowlby-1973');
+      await link.tap();
+      await expect.poll(() => new URL(page.url()).hash).toBe('#fn-bowlby-1973');
+      await expect.poll(() => preview(page).isVisible()).toBe(false);
+      await finish(opened);
+    }
+  });
+
+  it('without JavaScript a citation is a plain link to its entry', async () => {
+    const opened = await open(ARTICLE, { ...PHONE, javaScriptEnabled: false });
+    const { page } = opened;
+    await page.locator('a[data-footnote-ref]').first().tap();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#fn-gottman-1999');
+    expect(await preview(page).count()).toBe(0);
+    await finish(opened);
+  });
+});
+
+describe('sidenotes on wide screens', () => {
+  it.each(['light', 'dark'] as const)(
+    'in %s: sit in the margin beside the citing block, never overlapping',
+    async (colorScheme) => {
+      const opened = await open(ARTICLE, { viewport: { width: 1440, height: 900 }, colorScheme });
+      const { page } = opened;
+      const sidenotes = page.locator('.sidenote');
+      expect(await sidenotes.count()).toBe(7);
+      const main = await box(page.locator('.article-main > .prose:not(.references)'));
+      const boxes: Box[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const note = sidenotes.nth(i);
+        const noteBox = await box(note);
+        expect(noteBox.x).toBeGreaterThanOrEqual(main.x + main.width);
+        expect(noteBox.x + noteBox.width).toBeLessThanOrEqual(1440);
+        const citedBy = await note.getAttribute('data-for');
+        const citation = page.locator(`[id="${citedBy}"]`);
+        const block = citation.locator('xpath=ancestor::*[parent::div[contains(@class,"prose")]]');
+        const blockBox = await box(block);
+        // Level with the citing block (or pushed just below an earlier note).
+        expect(noteBox.y).toBeGreaterThanOrEqual(blockBox.y - 24);
+        for (const other of boxes) expect(overlaps(noteBox, other)).toBe(false);
+        boxes.push(noteBox);
+      }
+      expect(await sidenotes.first().innerText()).toContain('Gottman, J. M., & Silver, N. (1999)');
+      // Hover highlights the note instead of opening a popover.
+      const citation = page.locator('#fnref-bowlby-1973');
+      await citation.scrollIntoViewIfNeeded();
+      await citation.hover();
+      await page.waitForTimeout(300);
+      expect(await preview(page).isVisible()).toBe(false);
+      expect(
+        await page.locator('.sidenote[data-for="fnref-bowlby-1973"]').getAttribute('class'),
+      ).toContain('is-active');
+      await page.screenshot({ path: screenshotPath(`sidenotes-1440-${colorScheme}`) });
+      // Narrowing the window hands over to popovers.
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await expect.poll(() => sidenotes.count()).toBe(0);
+      // From 1200 px they are back, and still inside the window.
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await expect.poll(() => sidenotes.count()).toBe(7);
+      for (let i = 0; i < 7; i += 1) {
+        const noteBox = await box(sidenotes.nth(i));
+        expect(noteBox.x + noteBox.width).toBeLessThanOrEqual(1200);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1200);
+      await finish(opened);
+    },
+  );
+});
+
+describe('table of contents', () => {
+  it('stays visible on wide screens and marks the section being read', async () => {
+    const opened = await open(ARTICLE, { viewport: { width: 1440, height: 900 } });
+    const { page } = opened;
+    const toc = page.locator('nav.toc');
+    expect(await toc.locator('details').getAttribute('open')).not.toBeNull();
+    await page.locator('#the-role-of-forgiveness').scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      document.getElementById('the-role-of-forgiveness')?.scrollIntoView({ block: 'start' });
+    });
+    const current = toc.locator('a[aria-current="location"]');
+    await expect.poll(() => current.getAttribute('href')).toBe('#the-role-of-forgiveness');
+    expect(await toc.locator('a[aria-current]').count()).toBe(1);
+    const tocBox = await box(toc);
+    expect(tocBox.y).toBeGreaterThanOrEqual(0);
+    expect(tocBox.y).toBeLessThan(900);
+    expect(await current.isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('toc-current-1440-light') });
+    await finish(opened);
+  });
+
+  it('folds away on phones and opens from the keyboard', async () => {
+    const opened = await open(ARTICLE, PHONE);
+    const { page } = opened;
+    const link = page.locator('nav.toc a').first();
+    expect(await link.isVisible()).toBe(false);
+    await tabUntil(page, 'nav.toc summary');
+    await page.keyboard.press('Enter');
+    expect(await link.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe(await link.getAttribute('href'));
+    await finish(opened);
+  });
+});
+
+describe('heading anchor links', () => {
+  it('are keyboard-reachable, named after their heading, and never nested in a link', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    expect(await page.locator('a a').count()).toBe(0);
+    await tabUntil(page, '.heading-anchor');
+    const focused = page.locator(':focus');
+    expect(await focused.getAttribute('aria-label')).toBe(
+      'Link to section: Understanding Trust and Emotional Intimacy',
+    );
+    await expect.poll(() => focused.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => new URL(page.url()).hash)
+      .toBe('#understanding-trust-and-emotional-intimacy');
+    const cited = page.locator('#barriers-to-building-trust-and-emotional-intimacy');
+    expect(await cited.locator('a').count()).toBe(2);
+    await finish(opened);
+  });
+});
+
+describe('video facade', () => {
+  it('asks nothing of YouTube until Play, then loads the youtube-nocookie player', async () => {
+    const opened = await open(ARTICLE, { viewport: { width: 768, height: 900 } });
+    const { page, external } = opened;
+    const play = page.getByRole('button', {
+      name: 'Play: Skills for Healthy Romantic Relationships',
+    });
+    await play.scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
+    expect(external).toEqual([]);
+    await play.focus();
+    await page.keyboard.press('Enter');
+    const iframe = page.locator('figure.video iframe');
+    await expect.poll(() => iframe.count()).toBe(1);
+    expect(await iframe.getAttribute('src')).toBe(
+      'https://www.youtube-nocookie.com/embed/gh5VhaicC6g?autoplay=1',
+    );
+    expect(await iframe.getAttribute('title')).toBe(
+      'YouTube video player: Skills for Healthy Romantic Relationships',
+    );
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    await expect.poll(() => external.length).toBeGreaterThan(0);
+    expect(external.every((url) => url.startsWith('https://www.youtube-nocookie.com/embed/'))).toBe(
+      true,
+    );
+    expect(opened.errors).toEqual([]);
+    await opened.close();
+  });
+
+  it('without JavaScript offers a link instead of a button that would do nothing', async () => {
+    const opened = await open(ARTICLE, { javaScriptEnabled: false });
+    const { page } = opened;
+    expect(await page.locator('.video-play').isVisible()).toBe(false);
+    expect(await page.locator('a.video-fallback').getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=gh5VhaicC6g',
+    );
+    await finish(opened);
+  });
+});
+
+describe('theme', () => {
+  const background = (page: Page) =>
+    page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  it('follows the system setting, and the toggle remembers the choice without a flash', async () => {
+    const opened = await open('/', { colorScheme: 'dark' });
+    const { page, context } = opened;
+    expect(await background(page)).toBe('rgb(23, 22, 26)');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await background(page)).toBe('rgb(251, 249, 244)');
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('light');
+    await page.screenshot({ path: screenshotPath('theme-toggled-light-on-dark-system') });
+
+    // The theme in force when the first frame is painted, recorded before any page script.
+    await context.addInitScript(() => {
+      requestAnimationFrame(() => {
+        Reflect.set(window, '__firstFrameTheme', document.documentElement.dataset.theme ?? '');
+        Reflect.set(
+          window,
+          '__firstFrameBg',
+          getComputedStyle(document.documentElement).getPropertyValue('--bg'),
+        );
+      });
+    });
+    await page.goto(new URL(ARTICLE, base).toString(), { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => Reflect.get(window, '__firstFrameTheme'))).toBe('light');
+    expect(await page.evaluate(() => Reflect.get(window, '__firstFrameBg'))).toBe('#fbf9f4');
+    expect(await background(page)).toBe('rgb(251, 249, 244)');
+    expect(
+      await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    await finish(opened);
+  });
+
+  it('is a labelled button on phones too, and absent without JavaScript', async () => {
+    const opened = await open('/', PHONE);
+    const toggle = opened.page.getByRole('button', { name: 'Dark theme' });
+    expect(await toggle.isVisible()).toBe(true);
+    const size = await box(toggle);
+    expect(size.width).toBeGreaterThanOrEqual(24);
+    await toggle.tap();
+    expect(await opened.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await finish(opened);
+    const noJs = await open('/', { javaScriptEnabled: false });
+    expect(await noJs.page.locator('.theme-toggle').isVisible()).toBe(false);
+    await finish(noJs);
+  });
+});
+
+describe('print', () => {
+  it('drops navigation and controls and prints link and reference URLs', async () => {
+    const opened = await open(ARTICLE, { viewport: { width: 1440, height: 900 } });
+    const { page } = opened;
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of [
+      '.site-header',
+      '.site-footer',
+      'nav.toc',
+      '.theme-toggle',
+      '.skip-link',
+      '.video-play',
+      '.sidenote',
+      '#fn-preview',
+      '.heading-anchor',
+      'a[data-footnote-backref]',
+    ]) {
+      const hidden = await page
+        .locator(selector)
+        .evaluateAll((els) => els.every((el) => getComputedStyle(el).display === 'none'));
+      expect(hidden, selector).toBe(true);
+    }
+    const font = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(font).toBeGreaterThanOrEqual(14);
+    const printedUrl = await page
+      .locator('.references a[href="https://en.wikipedia.org/wiki/John_Bowlby"]')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(printedUrl).toContain('https://en.wikipedia.org/wiki/John_Bowlby');
+    expect(await page.locator('.references li').count()).toBe(7);
+    expect(await page.locator('.references').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('article-print'), fullPage: true });
+    await finish(opened);
+  });
+});
+
+describe('search', () => {
+  async function searchFor(page: Page, term: string) {
+    const input = page.getByRole('searchbox', { name: 'Search articles, answers and authors' });
+    await input.fill('');
+    await input.pressSequentially(term);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/result/);
+    return page
+      .locator('.search-results a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  }
+
+  it('finds words from the article, the FAQ and the bio, from the keyboard', async () => {
+    const opened = await open('/search', { viewport: { width: 768, height: 900 } });
+    const { page } = opened;
+    await tabUntil(page, 'input[type="search"]');
+    expect(await searchFor(page, 'Bowlby')).toContain(ARTICLE);
+    expect(await searchFor(page, 'reciprocate')).toEqual(['/faq']);
+    expect(await searchFor(page, 'enlightenment')).toContain('/authors/patrick-b-watson');
+    expect(await page.getByRole('status').innerText()).toMatch(
+      /^\d+ results? for “enlightenment”$/,
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe('enlightenment');
+    // Tab reaches the first result and Enter follows it.
+    await tabUntil(page, '.search-results a');
+    const target = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === target);
+    await finish(opened);
+  });
+
+  it('without JavaScript explains that search needs it instead of showing a dead form', async () => {
+    const opened = await open('/search', { javaScriptEnabled: false });
+    expect(await opened.page.locator('form[role="search"]').isVisible()).toBe(false);
+    expect(await opened.page.locator('.search-noscript').innerText()).toMatch(/needs JavaScript/);
+    await finish(opened);
+  });
+
+  it('says so when nothing matches, and runs a linked query on load', async () => {
+    const opened = await open('/search?q=xylophone', { viewport: { width: 768, height: 900 } });
+    await expect
+      .poll(() => opened.page.getByRole('status').innerText())
+      .toBe('No results for “xylophone”');
+    await finish(opened);
+  });
+
+  it.each([360, 768, 1440])('looks designed at %i px in both themes', async (width) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const opened = await open('/search?q=trust', {
+        viewport: { width, height: 900 },
+        colorScheme,
+      });
+      await expect.poll(() => opened.page.locator('.search-result').count()).toBeGreaterThan(0);
+      await opened.page.screenshot({
+        path: screenshotPath(`search-results-${width}-${colorScheme}`),
+      });
+      await finish(opened);
+    }
+  });
+});
+
+describe('accessibility', () => {
+  it.each(
+    Object.entries(PAGES).flatMap(([name, path]) =>
+      (['light', 'dark'] as const).map((scheme) => [name, path, scheme] as const),
+    ),
+  )('%s page (%s) in %s has no axe violations', async (_name, path, colorScheme) => {
+    const opened = await open(path === '/search' ? '/search?q=trust' : path, {
+      viewport: { width: 1440, height: 900 },
+      colorScheme,
+    });
+    if (path === '/search')
+      await expect.poll(() => opened.page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(await runAxe(opened.page)).toEqual([]);
+    await finish(opened);
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'the article with a reference preview open has no axe violations in %s',
+    async (colorScheme) => {
+      const opened = await open(ARTICLE, { ...PHONE, colorScheme });
+      await opened.page.locator('a[data-footnote-ref]').first().tap();
+      await expect.poll(() => preview(opened.page).isVisible()).toBe(true);
+      expect(await runAxe(opened.page)).toEqual([]);
+      await finish(opened);
+    },
+  );
+
+  it('the skip link is the first stop and moves focus to the content', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect((await box(skip)).y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await finish(opened);
+  });
+
+  it('shows a visible focus outline on every kind of control', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    for (const selector of [
+      '.theme-toggle',
+      'a[data-footnote-ref]',
+      '.heading-anchor',
+      '.video-play',
+    ]) {
+      await tabUntil(page, selector, 80);
+      const outline = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el
+          ? getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth
+          : '';
+      });
+      expect(outline, selector).toMatch(/^solid [1-9]/);
+    }
+    await finish(opened);
+  });
+});

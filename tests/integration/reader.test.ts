@@ -1,0 +1,65 @@
+import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { collapse, fetchPage } from '../support/html';
+
+const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
+
+describe('theme', () => {
+  it('loads the saved-theme script from a static file, first thing in <head>', async () => {
+    const { $ } = await fetchPage('/');
+    const script = $('head script[src="/theme-init.js"]');
+    expect(script).toHaveLength(1);
+    // Blocking (no async/defer): it must run before the first paint.
+    expect(script.attr('async')).toBeUndefined();
+    expect(script.attr('defer')).toBeUndefined();
+    const response = await fetch(`${inject('baseUrl')}/theme-init.js`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("localStorage.getItem('theme')");
+  });
+
+  it('renders a theme toggle button in the header', async () => {
+    const { $ } = await fetchPage('/');
+    expect(collapse($('.site-header button.theme-toggle').text())).toBe('Dark theme');
+  });
+});
+
+describe('heading anchors', () => {
+  it('follow each article heading without ever nesting a link in a link', async () => {
+    const { $ } = await fetchPage(ARTICLE);
+    expect($('a a')).toHaveLength(0);
+    const anchors = $('.prose a.heading-anchor');
+    expect(anchors.length).toBeGreaterThan(30);
+    anchors.each((_, el) => {
+      const anchor = $(el);
+      const heading = anchor.parent();
+      expect(heading.is('h2, h3, h4')).toBe(true);
+      expect(anchor.attr('href')).toBe(`#${heading.attr('id')}`);
+      expect(anchor.attr('aria-label')).toMatch(/^Link to section: \S/);
+    });
+  });
+});
+
+describe('search', () => {
+  it('prerenders a search page with a labelled search box', async () => {
+    const { status, $ } = await fetchPage('/search');
+    expect(status).toBe(200);
+    expect($('form[role="search"] input[type="search"]').attr('id')).toBe('search-input');
+    expect($('label[for="search-input"]').text()).toMatch(/search/i);
+    expect($('.site-nav a[href="/search"]')).toHaveLength(1);
+  });
+
+  it('serves the Pagefind bundle built after next build', async () => {
+    const base = inject('baseUrl');
+    const script = await fetch(`${base}/pagefind/pagefind.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    const entry = await fetch(`${base}/pagefind/pagefind-entry.json`);
+    expect(entry.status).toBe(200);
+    const data: unknown = await entry.json();
+    // Every public page is searchable: as many indexed pages as the sitemap lists.
+    const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
+    const publicPages = sitemap.match(/<loc>/g)?.length ?? 0;
+    expect(publicPages).toBeGreaterThan(3);
+    expect(JSON.stringify(data)).toContain(`"page_count":${publicPages}`);
+  });
+});

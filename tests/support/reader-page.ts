@@ -1,0 +1,84 @@
+/**
+ * Opens a page of the running build in its own browser context and records what the tests
+ * check on every page: console errors, uncaught exceptions and every request that leaves the
+ * site's origin. Requests to YouTube are answered locally, so clicking Play works offline and
+ * still shows up in the request log.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  /** Every URL requested from another origin, in order. */
+  external: string[];
+  close(): Promise<void>;
+}
+
+const PLAYER_STUB = '<!doctype html><title>Player</title><p>stub player</p>';
+
+export async function openPage(
+  browser: Browser,
+  base: string,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
+  await context.route(
+    /^https:\/\/([a-z0-9-]+\.)*(youtube-nocookie|youtube|google)\.com\//,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: PLAYER_STUB }),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (message) => {
+    // The 404 page's own status is logged by Chromium as a failed resource; it is expected.
+    if (message.type() === 'error' && !message.text().includes('404')) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      external.push(url);
+  });
+  await page.goto(new URL(path, base).toString(), { waitUntil: 'networkidle' });
+  return { page, context, errors, external, close: () => context.close() };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules and best practices) on the page as it is now. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = Reflect.get(window, 'axe');
+    const result: unknown = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    });
+    const violations: {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[] }[];
+    }[] = Reflect.get(Object(result), 'violations');
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
