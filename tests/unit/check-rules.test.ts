@@ -22,7 +22,10 @@ const expected: Record<string, string[]> = {
   'missing-field': ['articles/broken.md:2:1: title: is required (must be text (the headline))'],
   'wrong-type': ['articles/broken.md:6:8: draft: must be true or false'],
   'unknown-field': ['articles/broken.md:6:1: unknown field "tgas"; did you mean "tags"?'],
-  'impossible-date': ['articles/broken.md:4:7: date: is not a real calendar date'],
+  'impossible-date': [
+    'articles/broken.md:4:7: date: is not a real calendar date; February 2024 has 29 days',
+    'articles/broken.md:5:10: updated: is not a real calendar date; the month must be 01 to 12',
+  ],
   'js-frontmatter': [
     'articles/broken.md:1:4: front matter must be YAML opened by a bare "---", not "---js"; it is never evaluated',
   ],
