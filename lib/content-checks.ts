@@ -360,6 +360,7 @@ export interface IdSource {
  * markup uses around the content (components/).
  */
 export function checkDuplicateIds(
+  page: string,
   sources: readonly IdSource[],
   templateIds: readonly string[],
 ): Diagnostic[] {
@@ -379,7 +380,7 @@ export function checkDuplicateIds(
           file: source.file,
           ...here,
           severity: 'error',
-          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
+          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}, which shares the page ${page}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
         });
       } else {
         seen.set(id, { file: source.file, line: here.line });

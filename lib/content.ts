@@ -293,9 +293,15 @@ export function loadContent(root: string = contentRoot()): LoadResult {
     const fromPublished = !page.startsWith('/articles/') || published.has(file);
     diagnostics.push(...checkLinks(links, file, page, fromPublished, site));
   }
+  // An article page also shows its author's bio (the author card), so their ids meet there.
+  const authorOf = new Map(articles.map((a) => [routes.article(a.slug), a.author]));
   for (const [page, sources] of idSources) {
     const kind = page.startsWith('/articles/') ? 'article' : page === '/faq' ? 'faq' : 'author';
-    diagnostics.push(...checkDuplicateIds(sources, [...templateIds.all, ...templateIds[kind]]));
+    const author = authorOf.get(page);
+    const bio = author === undefined ? [] : (idSources.get(routes.author(author)) ?? []);
+    diagnostics.push(
+      ...checkDuplicateIds(page, [...sources, ...bio], [...templateIds.all, ...templateIds[kind]]),
+    );
   }
   diagnostics.sort(compareDiagnostics);
   return { content, diagnostics };

@@ -72,6 +72,7 @@ const expected: Record<string, string[]> = {
   'duplicate-id': [
     'articles/broken.md:10:1: id "make-room" is already used on line 8, and ids must be unique on a page; rename this heading or change the HTML id',
     'articles/broken.md:12:1: id "article-title" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
+    'authors/ada-lovelace.md:8:1: id "early-work" is already used by articles/broken.md:16, which shares the page /articles/broken, and ids must be unique on a page; rename this heading or change the HTML id',
   ],
   'raw-html': [
     'articles/broken.md:8:11: warning: the onclick attribute on <span> is removed by the sanitiser (event handlers never run in content); delete it',
