@@ -16,9 +16,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Diagnostic } from './diagnostics';
+import { positionAt, type Diagnostic } from './diagnostics';
 import type { CollectedId } from './rehype-collect-ids';
 import { sanitizeSchema } from './sanitize-schema';
+import { slugify } from './slug';
 import { nearestKey } from './validate';
 
 export interface BodyContext {
@@ -111,9 +112,9 @@ export function lintMarkdownBody(body: string, context: BodyContext): BodyReport
     for (const match of source.matchAll(FOOTNOTE_IN_TEXT)) {
       if (source[match.index - 1] === '\\') continue;
       const label = match[1] ?? '';
-      const point = pointAt(body, start.offset + match.index);
+      const point = positionAt(body, start.offset + match.index);
       if (!FOOTNOTE_LABEL.test(label)) {
-        const suggestion = slugifyLabel(label);
+        const suggestion = slugify(label);
         error(
           point,
           `"[^${label}]" is not a valid footnote label (${label.trim() ? 'labels cannot contain spaces or brackets' : 'the label is empty'}), so it shows as plain text; ` +
@@ -250,27 +251,6 @@ function strippedAttributeMessage(tagName: string, property: string, value: unkn
   return `the ${attribute} attribute on <${tagName}> is removed by the sanitiser and has no effect; delete it`;
 }
 
-function pointAt(text: string, offset: number): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-function slugifyLabel(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Links and ids across the site
 
@@ -380,6 +360,7 @@ export interface IdSource {
  * markup uses around the content (components/).
  */
 export function checkDuplicateIds(
+  page: string,
   sources: readonly IdSource[],
   templateIds: readonly string[],
 ): Diagnostic[] {
@@ -399,7 +380,7 @@ export function checkDuplicateIds(
           file: source.file,
           ...here,
           severity: 'error',
-          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
+          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}, which shares the page ${page}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
         });
       } else {
         seen.set(id, { file: source.file, line: here.line });

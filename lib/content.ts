@@ -198,7 +198,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
 
   // Body checks (footnotes, images, headings, raw HTML) and the links and ids each page will
   // carry, resolved once every collection is known.
-  const pending: { file: string; page: string; links: FoundLink[]; article?: string }[] = [];
+  const pending: { file: string; page: string; links: FoundLink[] }[] = [];
   const idSources = new Map<string, IdSource[]>();
   const lintBody = (
     file: SourceFile,
@@ -284,14 +284,24 @@ export function loadContent(root: string = contentRoot()): LoadResult {
 
   const content = { articles, authors, faqSets };
   const site = siteMap(content);
+  // Headings in bios and FAQ answers are anchors too, on the page they render on.
+  for (const [page, sources] of idSources) {
+    for (const source of sources) for (const { id } of source.ids) site.get(page)?.ids.add(id);
+  }
   const published = new Set(articles.filter((a) => isPublished(a)).map((a) => a.sourcePath));
   for (const { file, page, links } of pending) {
     const fromPublished = !page.startsWith('/articles/') || published.has(file);
     diagnostics.push(...checkLinks(links, file, page, fromPublished, site));
   }
+  // An article page also shows its author's bio (the author card), so their ids meet there.
+  const authorOf = new Map(articles.map((a) => [routes.article(a.slug), a.author]));
   for (const [page, sources] of idSources) {
     const kind = page.startsWith('/articles/') ? 'article' : page === '/faq' ? 'faq' : 'author';
-    diagnostics.push(...checkDuplicateIds(sources, [...templateIds.all, ...templateIds[kind]]));
+    const author = authorOf.get(page);
+    const bio = author === undefined ? [] : (idSources.get(routes.author(author)) ?? []);
+    diagnostics.push(
+      ...checkDuplicateIds(page, [...sources, ...bio], [...templateIds.all, ...templateIds[kind]]),
+    );
   }
   diagnostics.sort(compareDiagnostics);
   return { content, diagnostics };
@@ -312,7 +322,8 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
     site.set(`/tags/${tag}`, { ids: listIds, anchorKind: 'element' });
   }
   for (const article of articles) {
-    const status = publicationStatus(article);
+    // Under `next dev` every article has a page, so only production builds refuse the link.
+    const status = isPublished(article) ? 'published' : publicationStatus(article);
     site.set(routes.article(article.slug), {
       ids: new Set([...templateIds.all, ...templateIds.article, ...article.ids.map((i) => i.id)]),
       anchorKind: 'heading or footnote',

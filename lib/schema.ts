@@ -31,7 +31,36 @@ export function isRealCalendarDate(text: string): boolean {
 export const isoDateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(DATE_PATTERN, { error: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isRealCalendarDate, 'is not a real calendar date');
+  .refine(isRealCalendarDate, {
+    error: (issue) => `is not a real calendar date${calendarHint(issue.input)}`,
+  });
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "; February 2023 has 28 days" for an impossible day, so the fix is obvious. */
+function calendarHint(input: unknown): string {
+  const match = typeof input === 'string' ? DATE_PATTERN.exec(input) : null;
+  if (!match) return '';
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const name = MONTHS[month - 1];
+  if (!name) return `; the month must be 01 to 12`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `; ${name} ${year} has ${days} days`;
+}
 
 /** Slugs are file names: lowercase words joined by hyphens. */
 export const slugSchema = z

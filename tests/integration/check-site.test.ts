@@ -15,6 +15,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localIsoDate } from '@/lib/scaffold';
 import { capture, repoFixtureTree } from '../support/check-fixtures';
 import { collapse, duplicateIds } from '../support/html';
 import { freePort, nextBin, repoRoot, run, startNext, type RunningServer } from '../support/server';
@@ -253,6 +254,32 @@ describe('the content gate', () => {
     );
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toContain('✖ content check: 0 errors and 4 warnings in 1 file\n');
+  });
+
+  it('`npm run new` scaffolds a draft article and an author, printing their paths', async () => {
+    const dir = 'tests/artifacts/check-new';
+    repoFixtureTree('check-new');
+    const env = { CONTENT_DIR: dir };
+    const article = await capture('npm', ['run', '--silent', 'new', '--', 'Some Title'], env);
+    expect(article.code).toBe(0);
+    expect(article.stdout).toBe(`${dir}/articles/some-title.md\n`);
+    const text = readFileSync(path.join(repoRoot, dir, 'articles/some-title.md'), 'utf8');
+    expect(text).toContain(`\ndate: ${localIsoDate()}\n`);
+    expect(text).toContain('\ndraft: true\n');
+    expect((await capture('npm', ['run', '--silent', 'check'], env)).code).toBe(0);
+
+    const author = await capture(
+      'npm',
+      ['run', '--silent', 'new', '--', '--author', 'Full Name'],
+      env,
+    );
+    expect(author.code).toBe(0);
+    expect(author.stdout).toBe(`${dir}/authors/full-name.md\n`);
+    const again = await capture('npm', ['run', '--silent', 'new', '--', 'Some Title'], env);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain(
+      `npm run new: ${dir}/articles/some-title.md already exists; pick another title or edit that file`,
+    );
   });
 
   it('`npm run build` runs the gate first and stops with the same lines', async () => {

@@ -22,7 +22,10 @@ const expected: Record<string, string[]> = {
   'missing-field': ['articles/broken.md:2:1: title: is required (must be text (the headline))'],
   'wrong-type': ['articles/broken.md:6:8: draft: must be true or false'],
   'unknown-field': ['articles/broken.md:6:1: unknown field "tgas"; did you mean "tags"?'],
-  'impossible-date': ['articles/broken.md:4:7: date: is not a real calendar date'],
+  'impossible-date': [
+    'articles/broken.md:4:7: date: is not a real calendar date; February 2024 has 29 days',
+    'articles/broken.md:5:10: updated: is not a real calendar date; the month must be 01 to 12',
+  ],
   'js-frontmatter': [
     'articles/broken.md:1:4: front matter must be YAML opened by a bare "---", not "---js"; it is never evaluated',
   ],
@@ -54,6 +57,7 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:8:56: link "/authors/ada-lovelace#biography": no heading with id "biography" on "/authors/ada-lovelace"',
     'articles/broken.md:9:5: link "/faq#how-early-should-we-wake-up": no question with id "how-early-should-we-wake-up" on "/faq"; did you mean "#how-early-should-we-get-up"?',
     'articles/broken.md:13:9: link "#her": no heading or footnote with id "her" on this page; did you mean "#here"?',
+    'articles/broken.md:15:53: link "/authors/ada-lovelace#early-works": no heading with id "early-works" on "/authors/ada-lovelace"; did you mean "#early-work"?',
   ],
   'link-to-draft': [
     'articles/broken.md:8:6: link "/articles/unfinished": "/articles/unfinished" is a draft (draft: true), so this link would be broken on the published site; publish it first or remove the link',
@@ -68,6 +72,7 @@ const expected: Record<string, string[]> = {
   'duplicate-id': [
     'articles/broken.md:10:1: id "make-room" is already used on line 8, and ids must be unique on a page; rename this heading or change the HTML id',
     'articles/broken.md:12:1: id "article-title" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
+    'authors/ada-lovelace.md:8:1: id "early-work" is already used by articles/broken.md:16, which shares the page /articles/broken, and ids must be unique on a page; rename this heading or change the HTML id',
   ],
   'raw-html': [
     'articles/broken.md:8:11: warning: the onclick attribute on <span> is removed by the sanitiser (event handlers never run in content); delete it',
@@ -96,6 +101,16 @@ describe('content check fixtures', () => {
     expect(readdirSync(path.join(checkFixtures, 'rules')).sort()).toEqual(
       Object.keys(expected).sort(),
     );
+  });
+
+  it('allows links to drafts under next dev, where their pages exist', () => {
+    const saved = process.env.NODE_ENV;
+    Reflect.set(process.env, 'NODE_ENV', 'development');
+    try {
+      expect(check('link-to-draft')).toEqual([]);
+    } finally {
+      Reflect.set(process.env, 'NODE_ENV', saved);
+    }
   });
 
   it('never evaluates JavaScript front matter', () => {

@@ -188,7 +188,7 @@ describe('loadContent: one broken tree per rule', () => {
         'articles/february-thirtieth.md',
         4,
         7,
-        'date: is not a real calendar date',
+        'date: is not a real calendar date; February 2023 has 28 days',
       ),
     ]);
   });

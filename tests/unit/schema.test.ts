@@ -91,7 +91,7 @@ describe('articleFrontmatterSchema', () => {
 
   it('rejects an impossible date', () => {
     expect(issuesOf(articleFrontmatterSchema, { ...validArticle, date: '2023-02-30' })).toEqual([
-      { path: ['date'], message: 'is not a real calendar date' },
+      { path: ['date'], message: 'is not a real calendar date; February 2023 has 28 days' },
     ]);
   });
 
