@@ -28,7 +28,8 @@ export function wrapWords(text: string, max: number): string[] {
 export function renderVideoPoster(video: Video): string {
   const lines = wrapWords(video.title, 26).slice(0, 3);
   const credit = [video.speaker, video.event].filter(Boolean).join(' · ');
-  const top = 360 - (lines.length * 92) / 2;
+  // Text sits in the upper part of the frame; the page lays the Play button over the lower left.
+  const top = 210;
   const title = lines
     .map((line, i) => `<text x="96" y="${top + i * 92}" class="t">${escapeXml(line)}</text>`)
     .join('');

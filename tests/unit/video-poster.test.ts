@@ -48,7 +48,7 @@ describe('renderVideoPoster', () => {
     );
     expect(svg.endsWith('</svg>')).toBe(true);
     expect(titleLines(svg)).toEqual(['Skills for Healthy', 'Romantic Relationships']);
-    expect(svg).toContain('<text x="96" y="472" class="c">Joanne Davila · TEDxSBU</text>');
+    expect(svg).toContain('<text x="96" y="414" class="c">Joanne Davila · TEDxSBU</text>');
   });
 
   it('leaves out the credit line when there is no speaker or event', () => {
