@@ -1,7 +1,7 @@
 import type { Author } from '@/lib/content';
 import type { ArticlePage } from '@/lib/listings';
 import { site } from '@/lib/site';
-import { ArticleCard } from './article-card';
+import { ArticleCardList } from './article-card-list';
 import { Pagination } from './pagination';
 
 /** The home page and its later pages (/page/2 …): the same list, one page at a time. */
@@ -24,16 +24,7 @@ export function ArticleListPage({
           {page === 1 ? 'Latest articles' : `Articles, page ${page} of ${pageCount}`}
         </h2>
         {articles.length ? (
-          <div className="card-list">
-            {articles.map((article) => (
-              <ArticleCard
-                key={article.slug}
-                article={article}
-                author={authors.get(article.author)}
-                headingLevel={3}
-              />
-            ))}
-          </div>
+          <ArticleCardList articles={articles} authors={authors} />
         ) : (
           <p>No articles yet.</p>
         )}

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { assertChromium } from '../support/browser';
-import { buildOnce, startNext, type RunningServer } from '../support/server';
+import { provideProductionServer } from '../support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,20 +8,8 @@ declare module 'vitest' {
   }
 }
 
-let server: RunningServer | undefined;
-
 export default async function setup(project: TestProject) {
   // Fail first and loudly: a missing browser must never turn into skipped tests.
   assertChromium();
-  const external = process.env.TEST_BASE_URL;
-  if (external) {
-    project.provide('baseUrl', external.replace(/\/$/, ''));
-    return;
-  }
-  await buildOnce();
-  server = await startNext();
-  project.provide('baseUrl', server.url);
-  return async () => {
-    await server?.stop();
-  };
+  return provideProductionServer((url) => project.provide('baseUrl', url));
 }

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildOnce, startNext, type RunningServer } from '../support/server';
+import { provideProductionServer } from '../support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,20 +9,8 @@ declare module 'vitest' {
   }
 }
 
-let server: RunningServer | undefined;
-
-/** One production build and one `next start` for the whole integration run. */
+/** One production build and one `npm start` server for the whole integration run. */
 export default async function setup(project: TestProject) {
   project.provide('target', 'next');
-  const external = process.env.TEST_BASE_URL;
-  if (external) {
-    project.provide('baseUrl', external.replace(/\/$/, ''));
-    return;
-  }
-  await buildOnce();
-  server = await startNext();
-  project.provide('baseUrl', server.url);
-  return async () => {
-    await server?.stop();
-  };
+  return provideProductionServer((url) => project.provide('baseUrl', url));
 }

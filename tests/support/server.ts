@@ -94,3 +94,21 @@ export async function buildOnce(env: Record<string, string> = {}): Promise<void>
   await run(process.execPath, [nextBin, 'build'], env);
   await run(process.execPath, [path.join(repoRoot, 'scripts/build-search-index.mjs')], env);
 }
+
+/**
+ * Global setup shared by the integration and browser suites: one production build and one
+ * server for the whole run, or the server named by TEST_BASE_URL. Provides `baseUrl`.
+ */
+export async function provideProductionServer(
+  provide: (baseUrl: string) => void,
+): Promise<(() => Promise<void>) | undefined> {
+  const external = process.env.TEST_BASE_URL;
+  if (external) {
+    provide(external.replace(/\/$/, ''));
+    return undefined;
+  }
+  await buildOnce();
+  const server = await startNext();
+  provide(server.url);
+  return () => server.stop();
+}

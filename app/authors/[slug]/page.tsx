@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/article-card';
+import { ArticleCardList } from '@/components/article-card-list';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
@@ -49,11 +49,7 @@ export default async function AuthorPage({ params }: Props) {
           Articles by {author.name}
         </h2>
         {articles.length ? (
-          <div className="card-list">
-            {articles.map((article) => (
-              <ArticleCard key={article.slug} article={article} headingLevel={3} />
-            ))}
-          </div>
+          <ArticleCardList articles={articles} />
         ) : (
           <p>No published articles yet.</p>
         )}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleCard } from '@/components/article-card';
+import { ArticleCardList } from '@/components/article-card-list';
 import { getAuthors } from '@/lib/content';
 import { getTag, getTags } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
@@ -41,16 +41,7 @@ export default async function TagPage({ params }: Props) {
         <h2 id="latest-title" className="section-label">
           Articles tagged “{tag.name}”
         </h2>
-        <div className="card-list">
-          {tag.articles.map((article) => (
-            <ArticleCard
-              key={article.slug}
-              article={article}
-              author={authors.get(article.author)}
-              headingLevel={3}
-            />
-          ))}
-        </div>
+        <ArticleCardList articles={tag.articles} authors={authors} />
       </section>
     </div>
   );
