@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ContentError, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import { renderMarkdown, renderMarkdownSections, type RenderedMarkdown } from './markdown';
+import type { RenderedMarkdown } from './markdown';
+import { renderMarkdownCached, renderMarkdownSectionsCached } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -199,7 +200,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
     ...data,
     slug: file.slug,
     sourcePath: file.path,
-    bioHtml: renderMarkdown(parsed.body, { path: file.path }).html,
+    bioHtml: renderMarkdownCached(parsed.body, { path: file.path }).html,
   }));
   const authorSlugs = new Set(authors.map((author) => author.slug));
 
@@ -215,7 +216,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `author: no author "${data.author}" in content/authors/ (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
-    const rendered = renderMarkdown(parsed.body, { path: file.path, video: data.video });
+    const rendered = renderMarkdownCached(parsed.body, { path: file.path, video: data.video });
     articles.push({
       ...data,
       slug: file.slug,
@@ -239,12 +240,14 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
-    const entries = renderMarkdownSections(parsed.body, { path: file.path }).map((section) => ({
-      id: section.id,
-      question: section.heading,
-      answerHtml: section.html,
-      answerText: section.text,
-    }));
+    const entries = renderMarkdownSectionsCached(parsed.body, { path: file.path }).map(
+      (section) => ({
+        id: section.id,
+        question: section.heading,
+        answerHtml: section.html,
+        answerText: section.text,
+      }),
+    );
     if (entries.length === 0) {
       diagnostics.push({
         file: file.path,
