@@ -4,7 +4,7 @@
  * bench/results/. `-- --check` also enforces the budgets of issue 7. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -148,6 +148,19 @@ interface Results {
   lighthouse?: LighthouseResult;
   serving?: { next: LoadResult; nginx: LoadResult; sameBytes: boolean };
   checks: Check[];
+  /** Sections that threw; their budgets then read "not measured". */
+  errors: { section: string; message: string }[];
+}
+
+/** Runs one section; a failure is recorded and the bench goes on with the others. */
+async function section(results: Results, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    results.errors.push({ section: name, message });
+    progress(`${name} failed: ${message}`);
+  }
 }
 
 interface Check {
@@ -471,7 +484,13 @@ function report(results: Results): string {
             : 'pass',
     ]),
   );
-  return `${measurements}\n\n${budgets}\n`;
+  const errors = results.errors.length
+    ? `\n${table(
+        ['Section that failed', 'Error'],
+        results.errors.map((e) => [e.section, e.message.split('\n')[0] ?? '']),
+      )}\n`
+    : '';
+  return `${measurements}\n\n${budgets}\n${errors}`;
 }
 
 async function main(): Promise<void> {
@@ -481,6 +500,7 @@ async function main(): Promise<void> {
     options: { ...options, sections: [...options.sections] },
     builds: [],
     checks: [],
+    errors: [],
   };
   progress(
     `sections: ${[...options.sections].join(', ')}; sizes: ${options.sizes.join(', ')}; ` +
@@ -499,137 +519,152 @@ async function main(): Promise<void> {
     return created;
   };
 
-  if (options.sections.has('build')) {
-    for (const n of options.sizes) {
-      const content = contentFor(n);
-      results.builds.push(await build('minimal', content.root, n, 'cold'));
-      const statsFile = path.join(workDir, `cache-stats-${n}.tsv`);
-      rmSync(statsFile, { force: true });
-      results.builds.push(
-        await build('project', content.root, n, 'cold', { MARKDOWN_CACHE_STATS: statsFile }),
-      );
-      const rebuildAt = options.sizes.includes(1000) ? 1000 : options.sizes.at(-1);
-      if (n === rebuildAt) {
-        const coldRenders = readCacheStats(statsFile).misses;
-        editArticle(content, new Date().toISOString());
-        const rebuildStats = path.join(workDir, `cache-stats-${n}-rebuild.tsv`);
-        rmSync(rebuildStats, { force: true });
-        const project = await build('project', content.root, n, 'rebuild', {
-          MARKDOWN_CACHE_STATS: rebuildStats,
-        });
-        const minimal = await build('minimal', content.root, n, 'rebuild');
-        const stats = readCacheStats(rebuildStats);
-        results.rebuild = {
-          articles: n,
-          editedSlug: content.editableSlug,
-          project,
-          minimal,
-          renders: stats.misses,
-          renderedDocuments: stats.renderedDocuments,
-          cacheHits: stats.hits,
-          coldBuildRenders: coldRenders,
-        };
-        progress(
-          `rebuild re-rendered ${stats.renderedDocuments.length} document(s) ` +
-            `(${stats.misses} renders, ${stats.hits} cache hits): ${stats.renderedDocuments.join(', ')}`,
+  if (options.sections.has('build'))
+    await section(results, 'build', async () => {
+      for (const n of options.sizes) {
+        const content = contentFor(n);
+        results.builds.push(await build('minimal', content.root, n, 'cold'));
+        const statsFile = path.join(workDir, `cache-stats-${n}.tsv`);
+        rmSync(statsFile, { force: true });
+        results.builds.push(
+          await build('project', content.root, n, 'cold', { MARKDOWN_CACHE_STATS: statsFile }),
         );
+        const rebuildAt = options.sizes.includes(1000) ? 1000 : options.sizes.at(-1);
+        if (n === rebuildAt) {
+          const coldRenders = readCacheStats(statsFile).misses;
+          editArticle(content, new Date().toISOString());
+          const rebuildStats = path.join(workDir, `cache-stats-${n}-rebuild.tsv`);
+          rmSync(rebuildStats, { force: true });
+          const project = await build('project', content.root, n, 'rebuild', {
+            MARKDOWN_CACHE_STATS: rebuildStats,
+          });
+          const minimal = await build('minimal', content.root, n, 'rebuild');
+          const stats = readCacheStats(rebuildStats);
+          results.rebuild = {
+            articles: n,
+            editedSlug: content.editableSlug,
+            project,
+            minimal,
+            renders: stats.misses,
+            renderedDocuments: stats.renderedDocuments,
+            cacheHits: stats.hits,
+            coldBuildRenders: coldRenders,
+          };
+          progress(
+            `rebuild re-rendered ${stats.renderedDocuments.length} document(s) ` +
+              `(${stats.misses} renders, ${stats.hits} cache hits): ${stats.renderedDocuments.join(', ')}`,
+          );
+        }
       }
-    }
-  }
+    });
 
   const needsServers = ['weight', 'lighthouse', 'serve'].some(
     (s) => isSection(s) && options.sections.has(s),
   );
   // The real-content builds run last so the servers below serve what users would get.
-  if (options.sections.has('build') || needsServers) {
-    const real = contentFor(1);
-    results.builds.push(await build('minimal', real.root, 1, 'cold'));
-    results.builds.push(await build('project', real.root, 1, 'cold'));
-  }
+  if (options.sections.has('build') || needsServers)
+    await section(results, 'build', async () => {
+      const real = contentFor(1);
+      results.builds.push(await build('minimal', real.root, 1, 'cold'));
+      results.builds.push(await build('project', real.root, 1, 'cold'));
+    });
 
-  if (options.sections.has('pipeline')) {
-    const content = contentFor(100);
-    progress('Markdown pipeline over 100 articles: lib (cold, warm) …');
-    const lib = await runPipeline('lib', content.root);
-    progress('Markdown pipeline: minimal unified (cold, warm) …');
-    const minimal = await runPipeline('minimal', content.root);
-    const cacheDir = path.join(workDir, 'pipeline-cache');
-    rmSync(cacheDir, { recursive: true, force: true });
-    progress('Markdown pipeline: render cache, empty then full …');
-    const cacheCold = await runPipeline('cache', content.root, cacheDir);
-    const cacheWarm = await runPipeline('cache', content.root, cacheDir);
-    results.pipeline = { articles: 100, lib, minimal, cacheCold, cacheWarm };
-  }
+  if (options.sections.has('pipeline'))
+    await section(results, 'pipeline', async () => {
+      const content = contentFor(100);
+      progress('Markdown pipeline over 100 articles: lib (cold, warm) …');
+      const lib = await runPipeline('lib', content.root);
+      progress('Markdown pipeline: minimal unified (cold, warm) …');
+      const minimal = await runPipeline('minimal', content.root);
+      const cacheDir = path.join(workDir, 'pipeline-cache');
+      rmSync(cacheDir, { recursive: true, force: true });
+      progress('Markdown pipeline: render cache, empty then full …');
+      const cacheCold = await runPipeline('cache', content.root, cacheDir);
+      const cacheWarm = await runPipeline('cache', content.root, cacheDir);
+      results.pipeline = { articles: 100, lib, minimal, cacheCold, cacheWarm };
+    });
 
-  if (needsServers) {
-    const real = contentFor(1);
-    const slug = path.basename(real.editableSlug);
-    const articlePath = `/articles/${slug}`;
-    const servers: Server[] = [];
-    try {
-      progress('starting next start for the project and the bare reference …');
-      const project = await startNext(appDir('project'), articlePath);
-      servers.push(project);
-      if (options.sections.has('weight')) {
-        const bare = await startNext(appDir('minimal'), `/posts/${slug}`);
-        servers.push(bare);
-        const projectWeight = await measurePageWeight(project.url + articlePath);
-        const bareWeight = await measurePageWeight(`${bare.url}/posts/${slug}`);
-        results.weight = {
-          project: projectWeight,
-          bare: bareWeight,
-          ownJsGzip: Math.max(0, projectWeight.jsGzip - bareWeight.jsGzip),
-        };
-        progress(
-          `page weight: HTML ${kb(projectWeight.htmlGzip)}, CSS ${kb(projectWeight.cssGzip)}, ` +
-            `JS ${kb(projectWeight.jsGzip)} (bare ${kb(bareWeight.jsGzip)})`,
-        );
-        await bare.stop();
-        servers.pop();
-        results.cacheability = [];
-        for (const route of ['/', articlePath]) {
-          const response = await getRaw(project.url + route);
-          const cacheControl = String(response.headers['cache-control'] ?? '');
-          results.cacheability.push({
-            url: project.url + route,
-            status: response.status,
-            cacheControl,
-            cacheable: isCdnCacheable(response.status, cacheControl),
+  if (needsServers)
+    await section(results, 'servers', async () => {
+      const real = contentFor(1);
+      const slug = path.basename(real.editableSlug);
+      const articlePath = `/articles/${slug}`;
+      const servers: Server[] = [];
+      try {
+        progress('starting next start for the project and the bare reference …');
+        const project = await startNext(appDir('project'), articlePath);
+        servers.push(project);
+        if (options.sections.has('weight'))
+          await section(results, 'weight', async () => {
+            const bare = await startNext(appDir('minimal'), `/posts/${slug}`);
+            servers.push(bare);
+            const projectWeight = await measurePageWeight(project.url + articlePath);
+            const bareWeight = await measurePageWeight(`${bare.url}/posts/${slug}`);
+            results.weight = {
+              project: projectWeight,
+              bare: bareWeight,
+              ownJsGzip: Math.max(0, projectWeight.jsGzip - bareWeight.jsGzip),
+            };
+            progress(
+              `page weight: HTML ${kb(projectWeight.htmlGzip)}, CSS ${kb(projectWeight.cssGzip)}, ` +
+                `JS ${kb(projectWeight.jsGzip)} (bare ${kb(bareWeight.jsGzip)})`,
+            );
+            await bare.stop();
+            servers.splice(servers.indexOf(bare), 1);
+            results.cacheability = [];
+            for (const route of ['/', articlePath]) {
+              const response = await getRaw(project.url + route);
+              const cacheControl = String(response.headers['cache-control'] ?? '');
+              results.cacheability.push({
+                url: project.url + route,
+                status: response.status,
+                cacheControl,
+                cacheable: isCdnCacheable(response.status, cacheControl),
+              });
+            }
           });
-        }
+        if (options.sections.has('lighthouse'))
+          await section(results, 'lighthouse', async () => {
+            results.lighthouse = await runLighthouse(
+              project.url + articlePath,
+              options.lighthouseRuns,
+            );
+          });
+        if (options.sections.has('serve'))
+          await section(results, 'serve', async () => {
+            const page = await getRaw(project.url + articlePath);
+            const prerenderedFile = path.join(
+              appDir('project'),
+              '.next/server/app/articles',
+              `${slug}.html`,
+            );
+            const prerendered = existsSync(prerenderedFile)
+              ? readFileSync(prerenderedFile)
+              : undefined;
+            const nextLoad = await loadTest(
+              project.url + articlePath,
+              options.durationSeconds,
+              options.connections,
+            );
+            await project.stop();
+            servers.splice(servers.indexOf(project), 1);
+            const nginx = await startNginx(articlePath, page.body);
+            servers.push(nginx);
+            const nginxLoad = await loadTest(
+              nginx.url + articlePath,
+              options.durationSeconds,
+              options.connections,
+            );
+            results.serving = {
+              next: nextLoad,
+              nginx: nginxLoad,
+              sameBytes: prerendered ? page.body.equals(prerendered) : false,
+            };
+          });
+      } finally {
+        for (const server of servers) await server.stop();
       }
-      if (options.sections.has('lighthouse')) {
-        results.lighthouse = await runLighthouse(project.url + articlePath, options.lighthouseRuns);
-      }
-      if (options.sections.has('serve')) {
-        const page = await getRaw(project.url + articlePath);
-        const prerendered = readFileSync(
-          path.join(appDir('project'), '.next/server/app/articles', `${slug}.html`),
-        );
-        const nextLoad = await loadTest(
-          project.url + articlePath,
-          options.durationSeconds,
-          options.connections,
-        );
-        await project.stop();
-        servers.splice(servers.indexOf(project), 1);
-        const nginx = await startNginx(articlePath, page.body);
-        servers.push(nginx);
-        const nginxLoad = await loadTest(
-          nginx.url + articlePath,
-          options.durationSeconds,
-          options.connections,
-        );
-        results.serving = {
-          next: nextLoad,
-          nginx: nginxLoad,
-          sameBytes: page.body.equals(prerendered),
-        };
-      }
-    } finally {
-      for (const server of servers) await server.stop();
-    }
-  }
+    });
 
   results.environment.loadAverageAtEnd = os.loadavg();
   results.checks = evaluate(results);
@@ -667,6 +702,8 @@ async function main(): Promise<void> {
     for (const c of results.checks) {
       if (c.pass && c.aim && !c.aimMet) progress(`info: ${c.name}: ${c.measured}, aim ${c.aim}`);
     }
+    for (const e of results.errors) progress(`section ${e.section} failed: ${e.message}`);
+    if (results.errors.length) process.exitCode = 1;
     const failed = results.checks.filter((c) => c.pass !== true);
     if (failed.length) {
       for (const c of failed) {
