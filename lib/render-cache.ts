@@ -12,7 +12,8 @@
  * a whole one, and two workers rendering the same file simply write the same bytes twice.
  *
  * Settings: MARKDOWN_CACHE=off disables it; MARKDOWN_CACHE_DIR moves it (default
- * `.next/cache/cornerstone-markdown`, which Next.js keeps between builds and CI caches restore);
+ * `.next/cache/cornerstone-markdown`, which Next.js keeps between builds and CI caches restore;
+ * entries go in a subdirectory per pipeline version, and older versions are deleted);
  * MARKDOWN_CACHE_STATS names a file to which every hit and miss is appended, one line each,
  * which the benchmark reads to count renders across worker processes.
  */
@@ -223,12 +224,38 @@ function getDefaultCache(): RenderCache | null {
   const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
   const pipelineVersion = pipelineFingerprint(root);
   if (!pipelineVersion) return defaultCache;
+  const base =
+    process.env.MARKDOWN_CACHE_DIR ?? path.join(root, '.next/cache/cornerstone-markdown');
+  pruneOtherVersions(base, pipelineVersion);
   defaultCache = new RenderCache({
-    dir: process.env.MARKDOWN_CACHE_DIR ?? path.join(root, '.next/cache/cornerstone-markdown'),
+    dir: path.join(base, pipelineVersion),
     pipelineVersion,
     statsFile: process.env.MARKDOWN_CACHE_STATS,
   });
   return defaultCache;
+}
+
+/**
+ * Entries live in one directory per pipeline version. A new version can never hit an old
+ * entry, so the old directories are deleted instead of growing the cache with every edit to
+ * lib/ or every upgrade. Best effort: a directory another process is still writing to only
+ * costs that process its writes.
+ */
+export function pruneOtherVersions(base: string, keep: string): void {
+  let entries;
+  try {
+    entries = readdirSync(base, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === keep) continue;
+    try {
+      rmSync(path.join(base, entry.name), { recursive: true, force: true });
+    } catch {
+      // Left for the next build to try again.
+    }
+  }
 }
 
 /** renderMarkdown through the disk cache. */

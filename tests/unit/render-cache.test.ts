@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
   pipelineFingerprint,
+  pruneOtherVersions,
   RenderCache,
   renderMarkdownCached,
   renderMarkdownSectionsCached,
@@ -111,6 +112,26 @@ describe('RenderCache', () => {
     const lines = readFileSync(statsFile, 'utf8').trim().split('\n');
     expect(lines.map((line) => line.split('\t')[0])).toEqual(['miss', 'hit']);
     expect(lines[0]?.endsWith('\ta.md')).toBe(true);
+  });
+});
+
+describe('pruneOtherVersions', () => {
+  it('deletes the entries of other pipeline versions and keeps the current one', () => {
+    renderMarkdownCached(
+      article,
+      {},
+      new RenderCache({ dir: path.join(dir, 'old'), pipelineVersion: 'old' }),
+    );
+    const current = new RenderCache({ dir: path.join(dir, 'new'), pipelineVersion: 'new' });
+    renderMarkdownCached(article, {}, current);
+    pruneOtherVersions(dir, 'new');
+    expect(readdirSync(dir)).toEqual(['new']);
+    renderMarkdownCached(article, {}, current);
+    expect(current.hits).toBe(1);
+  });
+
+  it('does nothing when there is no cache yet', () => {
+    expect(() => pruneOtherVersions(path.join(dir, 'missing'), 'v1')).not.toThrow();
   });
 });
 
