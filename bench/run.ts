@@ -717,6 +717,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  progress(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // Usage errors come from parseOptions before anything started; a stack would only hide them.
+  const usage = error instanceof Error && /^(unknown|--)/.test(error.message);
+  progress(
+    error instanceof Error
+      ? usage
+        ? error.message
+        : (error.stack ?? error.message)
+      : String(error),
+  );
   process.exitCode = 1;
 });

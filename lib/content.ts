@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { ContentError, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import type { RenderedMarkdown } from './markdown';
-import { renderMarkdownCached, renderMarkdownSectionsCached } from './render-cache';
+import { renderMarkdownCached, renderSectionsCached } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -240,14 +240,12 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
-    const entries = renderMarkdownSectionsCached(parsed.body, { path: file.path }).map(
-      (section) => ({
-        id: section.id,
-        question: section.heading,
-        answerHtml: section.html,
-        answerText: section.text,
-      }),
-    );
+    const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
+      id: section.id,
+      question: section.heading,
+      answerHtml: section.html,
+      answerText: section.text,
+    }));
     if (entries.length === 0) {
       diagnostics.push({
         file: file.path,

@@ -277,7 +277,7 @@ export function renderMarkdownCached(
 }
 
 /** renderMarkdownSections through the disk cache. */
-export function renderMarkdownSectionsCached(
+export function renderSectionsCached(
   markdown: string,
   options: RenderOptions = {},
   cache: RenderCache | null = getDefaultCache(),

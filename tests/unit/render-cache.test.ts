@@ -8,7 +8,7 @@ import {
   pruneOtherVersions,
   RenderCache,
   renderMarkdownCached,
-  renderMarkdownSectionsCached,
+  renderSectionsCached,
 } from '@/lib/render-cache';
 
 const article =
@@ -47,10 +47,10 @@ describe('RenderCache', () => {
 
   it('caches FAQ sections apart from whole documents', () => {
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
-    const sections = renderMarkdownSectionsCached(faq, { path: 'f.md' }, cache);
+    const sections = renderSectionsCached(faq, { path: 'f.md' }, cache);
     expect(sections).toEqual(renderMarkdownSections(faq, { path: 'f.md' }));
     renderMarkdownCached(faq, { path: 'f.md' }, cache);
-    expect(renderMarkdownSectionsCached(faq, { path: 'f.md' }, cache)).toEqual(sections);
+    expect(renderSectionsCached(faq, { path: 'f.md' }, cache)).toEqual(sections);
     expect([cache.hits, cache.misses]).toEqual([1, 2]);
   });
 
