@@ -20,7 +20,8 @@ import {
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import { renderMarkdown, renderMarkdownSections, type RenderedMarkdown } from './markdown';
+import type { RenderedMarkdown } from './markdown';
+import { renderMarkdownCached, renderSectionsCached } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -220,7 +221,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   };
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
-    const rendered = renderMarkdown(parsed.body, { path: file.path });
+    const rendered = renderMarkdownCached(parsed.body, { path: file.path });
     lintBody(file, parsed, routes.author(file.slug), rendered.ids, 2);
     return { ...data, slug: file.slug, sourcePath: file.path, bioHtml: rendered.html };
   });
@@ -238,7 +239,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `author: no author "${data.author}" in content/authors/ (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
-    const rendered = renderMarkdown(parsed.body, { path: file.path, video: data.video });
+    const rendered = renderMarkdownCached(parsed.body, { path: file.path, video: data.video });
     lintBody(file, parsed, routes.article(file.slug), rendered.ids, 1);
     articles.push({
       ...data,
@@ -263,8 +264,8 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
-    lintBody(file, parsed, routes.faq(), renderMarkdown(parsed.body).ids, 1);
-    const entries = renderMarkdownSections(parsed.body, { path: file.path }).map((section) => ({
+    lintBody(file, parsed, routes.faq(), renderMarkdownCached(parsed.body).ids, 1);
+    const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
       id: section.id,
       question: section.heading,
       answerHtml: section.html,

@@ -1,0 +1,164 @@
+/**
+ * Builds the project and the minimal reference app over the same content, each in its own
+ * directory under bench/.work, so the developer's `.next` is never touched.
+ *
+ * The project is copied (everything but node_modules, tests, bench, content and build output)
+ * at the start of each run, so the bench measures the site as it is on disk today. Both apps
+ * get a node_modules symlink to the repository's own, so they build with the same packages.
+ * The symlink stays inside the repository, which Turbopack takes as its root (it holds the
+ * lockfile), so Turbopack accepts it.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import path from 'node:path';
+import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from './util';
+
+export type AppKind = 'project' | 'minimal';
+
+/** Top-level entries of the repository that are not part of the site being built. */
+const NOT_THE_SITE = new Set([
+  'node_modules',
+  '.next',
+  '.git',
+  'bench',
+  'tests',
+  'out',
+  'content',
+  'package-lock.json',
+  '.ci',
+  '.cache',
+  'coverage',
+]);
+
+export function appDir(kind: AppKind): string {
+  return path.join(workDir, kind === 'project' ? 'site' : 'minimal');
+}
+
+export function prepareApps(): void {
+  for (const kind of ['project', 'minimal'] as const) {
+    const target = appDir(kind);
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    if (kind === 'project') {
+      for (const entry of readdirSync(repoRoot)) {
+        if (NOT_THE_SITE.has(entry)) continue;
+        cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
+      }
+    } else {
+      cpSync(path.join(repoRoot, 'bench/minimal-app'), target, { recursive: true });
+    }
+    symlinkSync(
+      path.relative(target, path.join(repoRoot, 'node_modules')),
+      path.join(target, 'node_modules'),
+    );
+  }
+}
+
+export interface RouteKind {
+  route: string;
+  /** ○ static, ● prerendered with generateStaticParams, ƒ dynamic (rendered per request). */
+  symbol: string;
+}
+
+export interface BuildMeasurement {
+  app: AppKind;
+  articles: number;
+  kind: 'cold' | 'rebuild';
+  wallMs: number;
+  peakRssBytes: number;
+  peakSingleRssBytes: number;
+  routes: RouteKind[];
+  /** Files prerendered per article route (HTML, RSC payloads, images…), by extension. */
+  articleOutputs: Record<string, { files: number; bytes: number }>;
+}
+
+/** Parses the route table `next build` prints (`├ ● /articles/[slug]`). */
+export function parseRoutes(output: string): RouteKind[] {
+  const routes: RouteKind[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^[┌├└│]\s+([○●ƒλ◐])\s+(\/\S*)/u.exec(line.trim());
+    if (match?.[1] && match[2]) routes.push({ symbol: match[1], route: match[2] });
+  }
+  return routes;
+}
+
+function countOutputs(dir: string): Record<string, { files: number; bytes: number }> {
+  const out: Record<string, { files: number; bytes: number }> = {};
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const full = path.join(dir, entry);
+    const stat = statSync(full);
+    if (!stat.isFile()) continue;
+    const extension = path.extname(entry) || '(none)';
+    const bucket = out[extension] ?? { files: 0, bytes: 0 };
+    bucket.files += 1;
+    bucket.bytes += stat.size;
+    out[extension] = bucket;
+  }
+  return out;
+}
+
+export async function build(
+  app: AppKind,
+  contentRoot: string,
+  articles: number,
+  kind: 'cold' | 'rebuild',
+  env: Record<string, string> = {},
+): Promise<BuildMeasurement> {
+  const cwd = appDir(app);
+  // A cold build starts from nothing, including .next/cache and the Markdown cache in it.
+  if (kind === 'cold') rmSync(path.join(cwd, '.next'), { recursive: true, force: true });
+  const label = `${kind === 'cold' ? 'cold build' : 'rebuild'}, ${app}, ${articles} article${articles === 1 ? '' : 's'}`;
+  progress(`${label} …`);
+  const result = await runMeasured(process.execPath, [nextBin, 'build'], {
+    cwd,
+    env: { CONTENT_DIR: contentRoot, NODE_ENV: 'production', ...env },
+    label,
+  });
+  if (result.code !== 0) {
+    throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  }
+  progress(
+    `${label}: ${(result.wallMs / 1000).toFixed(1)} s, peak RSS ${formatBytes(result.peakRssBytes)}`,
+  );
+  const articleDir = path.join(cwd, '.next/server/app', app === 'project' ? 'articles' : 'posts');
+  return {
+    app,
+    articles,
+    kind,
+    wallMs: result.wallMs,
+    peakRssBytes: result.peakRssBytes,
+    peakSingleRssBytes: result.peakSingleRssBytes,
+    routes: parseRoutes(result.output),
+    articleOutputs: countOutputs(articleDir),
+  };
+}
+
+/** Reads the hit/miss lines lib/render-cache.ts appends when MARKDOWN_CACHE_STATS is set. */
+export function readCacheStats(file: string): {
+  hits: number;
+  misses: number;
+  renderedDocuments: string[];
+} {
+  if (!existsSync(file)) return { hits: 0, misses: 0, renderedDocuments: [] };
+  let hits = 0;
+  let misses = 0;
+  const rendered = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [event, , label] = line.split('\t');
+    if (event === 'hit') hits += 1;
+    if (event === 'miss') {
+      misses += 1;
+      rendered.add(label ?? '');
+    }
+  }
+  return { hits, misses, renderedDocuments: [...rendered].sort() };
+}

@@ -1,0 +1,291 @@
+/**
+ * A disk cache for rendered Markdown, so a rebuild re-renders only the files that changed.
+ *
+ * An entry's key is a SHA-256 of the Markdown source, the render options and the pipeline
+ * version: our lib/ sources plus the installed package versions (package-lock.json). Editing a
+ * plugin, upgrading unified or changing a file's text therefore misses, and nothing needs to be
+ * bumped by hand. Entries are JSON, validated on read; an unreadable or malformed entry is a
+ * miss and is overwritten.
+ *
+ * Next.js prerenders in several worker processes that load the same content at once. Entries
+ * are written to a temporary file and renamed into place, so a reader sees either no entry or
+ * a whole one, and two workers rendering the same file simply write the same bytes twice.
+ *
+ * Settings: MARKDOWN_CACHE=off disables it; MARKDOWN_CACHE_DIR moves it (default
+ * `.next/cache/cornerstone-markdown`, which Next.js keeps between builds and CI caches restore;
+ * entries go in a subdirectory per pipeline version, and older versions are deleted);
+ * MARKDOWN_CACHE_STATS names a file to which every hit and miss is appended, one line each,
+ * which the benchmark reads to count renders across worker processes.
+ */
+import { createHash } from 'node:crypto';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  renderMarkdown,
+  renderMarkdownSections,
+  type MarkdownSection,
+  type RenderedMarkdown,
+  type RenderOptions,
+} from './markdown';
+
+/** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
+const ENTRY_FORMAT = 1;
+
+export type CacheEvent = 'hit' | 'miss';
+
+export interface RenderCacheOptions {
+  /** Directory holding the entries. */
+  dir: string;
+  /** Anything that changes what the pipeline outputs for the same source. */
+  pipelineVersion: string;
+  /** File to which every hit and miss is appended (see MARKDOWN_CACHE_STATS). */
+  statsFile?: string | undefined;
+}
+
+export class RenderCache {
+  readonly dir: string;
+  readonly pipelineVersion: string;
+  readonly statsFile: string | undefined;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: RenderCacheOptions) {
+    this.dir = options.dir;
+    this.pipelineVersion = options.pipelineVersion;
+    this.statsFile = options.statsFile;
+  }
+
+  keyFor(kind: string, source: string, options: unknown): string {
+    return createHash('sha256')
+      .update(JSON.stringify([ENTRY_FORMAT, this.pipelineVersion, kind, options]))
+      .update('\0')
+      .update(source)
+      .digest('hex');
+  }
+
+  entryPath(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /**
+   * Returns the cached value for (kind, source, options), or renders, stores and returns it.
+   * `label` names the document in the stats file.
+   */
+  getOrRender<T>(
+    kind: string,
+    source: string,
+    options: unknown,
+    schema: z.ZodType<T>,
+    render: () => T,
+    label = '',
+  ): T {
+    const file = this.entryPath(this.keyFor(kind, source, options));
+    const cached = readEntry(file, schema);
+    if (cached.found) {
+      this.record('hit', label);
+      return cached.value;
+    }
+    const value = render();
+    this.record('miss', label);
+    writeEntry(file, value);
+    return value;
+  }
+
+  private record(event: CacheEvent, label: string): void {
+    if (event === 'hit') this.hits += 1;
+    else this.misses += 1;
+    if (this.statsFile) appendFileSync(this.statsFile, `${event}\t${process.pid}\t${label}\n`);
+  }
+}
+
+function readEntry<T>(
+  file: string,
+  schema: z.ZodType<T>,
+): { found: true; value: T } | { found: false } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { found: false };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { found: false };
+  }
+  const entry = z.object({ format: z.literal(ENTRY_FORMAT), value: schema }).safeParse(json);
+  return entry.success ? { found: true, value: entry.data.value } : { found: false };
+}
+
+function writeEntry(file: string, value: unknown): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, JSON.stringify({ format: ENTRY_FORMAT, value }));
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written (read-only disk, full disk) only costs speed.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was created.
+    }
+  }
+}
+
+const outlineEntrySchema = z.object({
+  depth: z.union([z.literal(2), z.literal(3)]),
+  id: z.string(),
+  text: z.string(),
+});
+
+const footnoteSchema = z.object({
+  number: z.number(),
+  id: z.string(),
+  text: z.string(),
+  html: z.string(),
+  urls: z.array(z.string()),
+});
+
+const renderedMarkdownSchema: z.ZodType<RenderedMarkdown> = z.object({
+  html: z.string(),
+  referencesHtml: z.string(),
+  outline: z.array(outlineEntrySchema),
+  footnotes: z.array(footnoteSchema),
+  wordCount: z.number(),
+  ids: z.array(
+    z.object({ id: z.string(), line: z.number().optional(), column: z.number().optional() }),
+  ),
+});
+
+const sectionsSchema: z.ZodType<MarkdownSection[]> = z.array(
+  z.object({ id: z.string(), heading: z.string(), html: z.string(), text: z.string() }),
+);
+
+function listSources(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return listSources(full);
+      return entry.isFile() && /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [full] : [];
+    })
+    .sort();
+}
+
+function findUp(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Fingerprint of the code that renders Markdown: every file under lib/ and the lockfile. It is
+ * read from disk rather than declared, because a hand-bumped version is the one that gets
+ * forgotten. Returns undefined when the sources are not there (a deployed server without
+ * them), and the cache is then off rather than possibly stale.
+ */
+export function pipelineFingerprint(projectRoot: string): string | undefined {
+  const libDir = path.join(projectRoot, 'lib');
+  const sources = listSources(libDir);
+  if (sources.length === 0) return undefined;
+  const hash = createHash('sha256');
+  for (const file of sources) hash.update(path.relative(libDir, file)).update(readFileSync(file));
+  const lockfile = findUp('package-lock.json', projectRoot);
+  if (lockfile) hash.update(readFileSync(lockfile));
+  return hash.digest('hex').slice(0, 16);
+}
+
+let defaultCache: RenderCache | null | undefined;
+
+function getDefaultCache(): RenderCache | null {
+  if (defaultCache !== undefined) return defaultCache;
+  defaultCache = null;
+  // Tests render fixtures and must not depend on what an earlier build left on disk.
+  const disabled =
+    process.env.MARKDOWN_CACHE === 'off' ||
+    (process.env.NODE_ENV === 'test' && !process.env.MARKDOWN_CACHE_DIR);
+  if (disabled) return defaultCache;
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
+  const pipelineVersion = pipelineFingerprint(root);
+  if (!pipelineVersion) return defaultCache;
+  const base =
+    process.env.MARKDOWN_CACHE_DIR ?? path.join(root, '.next/cache/cornerstone-markdown');
+  pruneOtherVersions(base, pipelineVersion);
+  defaultCache = new RenderCache({
+    dir: path.join(base, pipelineVersion),
+    pipelineVersion,
+    statsFile: process.env.MARKDOWN_CACHE_STATS,
+  });
+  return defaultCache;
+}
+
+/**
+ * Entries live in one directory per pipeline version. A new version can never hit an old
+ * entry, so the old directories are deleted instead of growing the cache with every edit to
+ * lib/ or every upgrade. Best effort: a directory another process is still writing to only
+ * costs that process its writes.
+ */
+export function pruneOtherVersions(base: string, keep: string): void {
+  let entries;
+  try {
+    entries = readdirSync(base, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === keep) continue;
+    try {
+      rmSync(path.join(base, entry.name), { recursive: true, force: true });
+    } catch {
+      // Left for the next build to try again.
+    }
+  }
+}
+
+/** renderMarkdown through the disk cache. */
+export function renderMarkdownCached(
+  markdown: string,
+  options: RenderOptions = {},
+  cache: RenderCache | null = getDefaultCache(),
+): RenderedMarkdown {
+  const render = () => renderMarkdown(markdown, options);
+  if (!cache) return render();
+  return cache.getOrRender(
+    'markdown',
+    markdown,
+    options,
+    renderedMarkdownSchema,
+    render,
+    options.path,
+  );
+}
+
+/** renderMarkdownSections through the disk cache. */
+export function renderSectionsCached(
+  markdown: string,
+  options: RenderOptions = {},
+  cache: RenderCache | null = getDefaultCache(),
+): MarkdownSection[] {
+  const render = () => renderMarkdownSections(markdown, options);
+  if (!cache) return render();
+  return cache.getOrRender('sections', markdown, options, sectionsSchema, render, options.path);
+}

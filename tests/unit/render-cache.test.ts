@@ -1,0 +1,157 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
+import {
+  pipelineFingerprint,
+  pruneOtherVersions,
+  RenderCache,
+  renderMarkdownCached,
+  renderSectionsCached,
+} from '@/lib/render-cache';
+
+const article =
+  'Trust matters[^gottman-1999].\n\n## Why\n\nText.\n\n[^gottman-1999]: Gottman, 1999.\n';
+const faq = '## Is it cached?\n\nYes.\n\n## Twice?\n\nNo.\n';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'render-cache-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function entries(): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    name.endsWith('.json'),
+  );
+}
+
+describe('RenderCache', () => {
+  it('renders on a miss, then serves the same value from disk', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const first = renderMarkdownCached(article, { path: 'a.md' }, cache);
+    expect(cache.misses).toBe(1);
+    expect(first).toEqual(renderMarkdown(article, { path: 'a.md' }));
+
+    // A fresh instance stands for the next build, or another build worker.
+    const next = new RenderCache({ dir, pipelineVersion: 'v1' });
+    expect(renderMarkdownCached(article, { path: 'a.md' }, next)).toEqual(first);
+    expect([next.hits, next.misses]).toEqual([1, 0]);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('caches FAQ sections apart from whole documents', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const sections = renderSectionsCached(faq, { path: 'f.md' }, cache);
+    expect(sections).toEqual(renderMarkdownSections(faq, { path: 'f.md' }));
+    renderMarkdownCached(faq, { path: 'f.md' }, cache);
+    expect(renderSectionsCached(faq, { path: 'f.md' }, cache)).toEqual(sections);
+    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+  });
+
+  it('misses when the content changes', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    renderMarkdownCached(article, { path: 'a.md' }, cache);
+    const edited = renderMarkdownCached(`${article}\nA new paragraph.\n`, { path: 'a.md' }, cache);
+    expect(cache.misses).toBe(2);
+    expect(edited.html).toContain('A new paragraph.');
+  });
+
+  it('misses when the render options change', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    renderMarkdownCached(article, { path: 'a.md' }, cache);
+    renderMarkdownCached(article, { path: 'b.md' }, cache);
+    renderMarkdownCached(
+      article,
+      { path: 'a.md', video: { id: 'gh5VhaicC6g', title: 'T' } },
+      cache,
+    );
+    expect(cache.misses).toBe(3);
+  });
+
+  it('misses when the pipeline version changes', () => {
+    renderMarkdownCached(article, {}, new RenderCache({ dir, pipelineVersion: 'v1' }));
+    const upgraded = new RenderCache({ dir, pipelineVersion: 'v2' });
+    renderMarkdownCached(article, {}, upgraded);
+    expect([upgraded.hits, upgraded.misses]).toEqual([0, 1]);
+  });
+
+  it('treats a corrupt or malformed entry as a miss and repairs it', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const expected = renderMarkdownCached(article, {}, cache);
+    const file = cache.entryPath(cache.keyFor('markdown', article, {}));
+
+    writeFileSync(file, '{"format":1,"value":{"html":"trunc');
+    expect(renderMarkdownCached(article, {}, cache)).toEqual(expected);
+    writeFileSync(file, JSON.stringify({ format: 1, value: { html: 42 } }));
+    expect(renderMarkdownCached(article, {}, cache)).toEqual(expected);
+    expect(cache.misses).toBe(3);
+
+    expect(renderMarkdownCached(article, {}, cache)).toEqual(expected);
+    expect(cache.hits).toBe(1);
+    expect(readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('still renders when the cache directory cannot be written', () => {
+    const blocked = path.join(dir, 'blocked');
+    writeFileSync(blocked, 'a file where the cache directory should be');
+    const cache = new RenderCache({ dir: blocked, pipelineVersion: 'v1' });
+    expect(renderMarkdownCached(article, {}, cache)).toEqual(renderMarkdown(article));
+  });
+
+  it('appends every hit and miss to the stats file', () => {
+    const statsFile = path.join(dir, 'stats.tsv');
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1', statsFile });
+    renderMarkdownCached(article, { path: 'a.md' }, cache);
+    renderMarkdownCached(article, { path: 'a.md' }, cache);
+    const lines = readFileSync(statsFile, 'utf8').trim().split('\n');
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(['miss', 'hit']);
+    expect(lines[0]?.endsWith('\ta.md')).toBe(true);
+  });
+});
+
+describe('pruneOtherVersions', () => {
+  it('deletes the entries of other pipeline versions and keeps the current one', () => {
+    renderMarkdownCached(
+      article,
+      {},
+      new RenderCache({ dir: path.join(dir, 'old'), pipelineVersion: 'old' }),
+    );
+    const current = new RenderCache({ dir: path.join(dir, 'new'), pipelineVersion: 'new' });
+    renderMarkdownCached(article, {}, current);
+    pruneOtherVersions(dir, 'new');
+    expect(readdirSync(dir)).toEqual(['new']);
+    renderMarkdownCached(article, {}, current);
+    expect(current.hits).toBe(1);
+  });
+
+  it('does nothing when there is no cache yet', () => {
+    expect(() => pruneOtherVersions(path.join(dir, 'missing'), 'v1')).not.toThrow();
+  });
+});
+
+describe('pipelineFingerprint', () => {
+  it('changes when any lib/ source or the lockfile changes', () => {
+    mkdirSync(path.join(dir, 'lib'));
+    writeFileSync(path.join(dir, 'lib/markdown.ts'), 'export const a = 1;');
+    writeFileSync(path.join(dir, 'package-lock.json'), '{"v":1}');
+    const first = pipelineFingerprint(dir);
+    expect(pipelineFingerprint(dir)).toBe(first);
+
+    writeFileSync(path.join(dir, 'lib/rehype-plugin.ts'), 'export default 1;');
+    const second = pipelineFingerprint(dir);
+    expect(second).not.toBe(first);
+
+    writeFileSync(path.join(dir, 'package-lock.json'), '{"v":2}');
+    expect(pipelineFingerprint(dir)).not.toBe(second);
+  });
+
+  it('is undefined without lib/ sources, which turns the cache off', () => {
+    expect(pipelineFingerprint(dir)).toBeUndefined();
+  });
+});
