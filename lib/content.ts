@@ -7,7 +7,7 @@
  * edited Markdown file shows up on reload.
  */
 import 'server-only';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -34,6 +34,7 @@ import {
 import { ARTICLES_PER_PAGE, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { validateFrontmatter } from './validate';
+import { listFiles } from './list-files';
 
 /** Words per minute used for reading time; a common figure for screen reading of prose. */
 const WORDS_PER_MINUTE = 230;
@@ -91,19 +92,7 @@ interface SourceFile {
 }
 
 function listMarkdownFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return listMarkdownFiles(full);
-      return entry.isFile() && entry.name.endsWith('.md') ? [full] : [];
-    })
-    .sort();
+  return listFiles(dir, (name) => name.endsWith('.md'));
 }
 
 function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {

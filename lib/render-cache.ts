@@ -37,6 +37,7 @@ import {
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
+import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
 const ENTRY_FORMAT = 1;
@@ -174,19 +175,7 @@ const sectionsSchema: z.ZodType<MarkdownSection[]> = z.array(
 );
 
 function listSources(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return listSources(full);
-      return entry.isFile() && /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [full] : [];
-    })
-    .sort();
+  return listFiles(dir, (name) => /\.(ts|tsx|js|mjs)$/.test(name));
 }
 
 function findUp(name: string, from: string): string | undefined {
