@@ -70,6 +70,14 @@ const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
 const FOOTNOTE_IN_TEXT = /\[\^([^\]\n]*)\]/g;
 
 export function lintMarkdownBody(body: string, context: BodyContext): BodyReport {
+  return lintParsedBody(unsanitised.parse(body), body, context);
+}
+
+/**
+ * lintMarkdownBody for a tree already parsed from `body` with remark-parse + GFM (such as
+ * lib/markdown's parseMarkdown). The tree is only read.
+ */
+export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyContext): BodyReport {
   const diagnostics: Diagnostic[] = [];
   const links: FoundLink[] = [];
   const toFile = (point: Point | undefined): Point =>
@@ -79,8 +87,6 @@ export function lintMarkdownBody(body: string, context: BodyContext): BodyReport
   const report = (point: Point | undefined, message: string, severity: Diagnostic['severity']) =>
     diagnostics.push({ file: context.file, ...toFile(point), severity, message });
   const error = (point: Point | undefined, message: string) => report(point, message, 'error');
-
-  const mdast: MdastRoot = unsanitised.parse(body);
 
   // Footnotes.
   const cited = new Set<string>();

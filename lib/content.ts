@@ -13,15 +13,14 @@ import type { z } from 'zod';
 import {
   checkDuplicateIds,
   checkLinks,
-  lintMarkdownBody,
   type FoundLink,
   type IdSource,
   type SiteMap,
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import type { RenderedMarkdown } from './markdown';
-import { renderMarkdownCached, renderSectionsCached } from './render-cache';
+import type { RenderedMarkdown, RenderOptions } from './markdown';
+import { processBodyCached, renderSectionsCached } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -190,28 +189,28 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   // carry, resolved once every collection is known.
   const pending: { file: string; page: string; links: FoundLink[] }[] = [];
   const idSources = new Map<string, IdSource[]>();
-  const lintBody = (
+  const processBody = (
     file: SourceFile,
     parsed: ParsedFrontmatter,
     page: string,
-    ids: IdSource['ids'],
     parentHeadingLevel: 1 | 2,
-  ) => {
-    const report = lintMarkdownBody(parsed.body, {
-      file: file.path,
-      bodyStartLine: parsed.bodyStartLine,
-      parentHeadingLevel,
-    });
+    options: RenderOptions = {},
+  ): RenderedMarkdown => {
+    const { rendered, report } = processBodyCached(
+      parsed.body,
+      { ...options, path: file.path },
+      { file: file.path, bodyStartLine: parsed.bodyStartLine, parentHeadingLevel },
+    );
     diagnostics.push(...report.diagnostics);
     pending.push({ file: file.path, page, links: report.links });
     const onPage = idSources.get(page) ?? [];
-    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids });
+    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids: rendered.ids });
     idSources.set(page, onPage);
+    return rendered;
   };
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
-    const rendered = renderMarkdownCached(parsed.body, { path: file.path });
-    lintBody(file, parsed, routes.author(file.slug), rendered.ids, 2);
+    const rendered = processBody(file, parsed, routes.author(file.slug), 2);
     return { ...data, slug: file.slug, sourcePath: file.path, bioHtml: rendered.html };
   });
   const authorSlugs = new Set(authors.map((author) => author.slug));
@@ -228,8 +227,9 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `author: no author "${data.author}" in content/authors/ (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
-    const rendered = renderMarkdownCached(parsed.body, { path: file.path, video: data.video });
-    lintBody(file, parsed, routes.article(file.slug), rendered.ids, 1);
+    const rendered = processBody(file, parsed, routes.article(file.slug), 1, {
+      video: data.video,
+    });
     articles.push({
       ...data,
       slug: file.slug,
@@ -253,7 +253,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
-    lintBody(file, parsed, routes.faq(), renderMarkdownCached(parsed.body).ids, 1);
+    processBody(file, parsed, routes.faq(), 1);
     const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
       id: section.id,
       question: section.heading,
@@ -382,21 +382,69 @@ export function publicationStatus(
 }
 
 /**
+ * Lookups derived from one loaded ContentIndex, built once per load. Every page of a build
+ * asks for "the published articles" or "the article with this slug" several times; with
+ * thousands of articles, filtering and scanning the whole list on each call made the build
+ * quadratic, so the answers are computed once and shared.
+ */
+interface Catalog {
+  /** Published articles, newest first (see isPublished). */
+  published: Article[];
+  articleBySlug: Map<string, Article>;
+  authorBySlug: Map<string, Author>;
+  articlesByAuthor: Map<string, Article[]>;
+  faqSets: (FaqSet & { articleTitle: string })[];
+  faqByArticle: Map<string, FaqSet & { articleTitle: string }>;
+}
+
+const catalogs = new WeakMap<ContentIndex, Catalog>();
+
+function catalog(): Catalog {
+  const content = getContent();
+  const existing = catalogs.get(content);
+  if (existing) return existing;
+  // One clock reading per load: every list of the build agrees on what is published.
+  const now = new Date();
+  const published = content.articles.filter((article) => isPublished(article, now));
+  const articlesByAuthor = new Map<string, Article[]>();
+  for (const article of published) {
+    const list = articlesByAuthor.get(article.author) ?? [];
+    list.push(article);
+    articlesByAuthor.set(article.author, list);
+  }
+  const articleBySlug = new Map(published.map((article) => [article.slug, article]));
+  const faqSets = content.faqSets.flatMap((set) => {
+    const article = articleBySlug.get(set.article);
+    return article ? [{ ...set, articleTitle: article.title }] : [];
+  });
+  const built: Catalog = {
+    published,
+    articleBySlug,
+    authorBySlug: new Map(content.authors.map((author) => [author.slug, author])),
+    articlesByAuthor,
+    faqSets,
+    faqByArticle: new Map(faqSets.map((set) => [set.article, set])),
+  };
+  catalogs.set(content, built);
+  return built;
+}
+
+/**
  * The articles readers can see, newest first: every list, page, feed and sitemap uses this.
  * In production drafts and scheduled posts are left out; under `next dev` they are included
- * so editors can preview them.
+ * so editors can preview them. The array is shared: callers must not modify it.
  */
-export function getPublishedArticles(): Article[] {
-  return getContent().articles.filter((article) => isPublished(article));
+export function getPublishedArticles(): readonly Article[] {
+  return catalog().published;
 }
 
 /** Same as getPublishedArticles; kept for callers written before it. */
-export function getArticles(): Article[] {
+export function getArticles(): readonly Article[] {
   return getPublishedArticles();
 }
 
 export function getArticle(slug: string): Article | undefined {
-  return getArticles().find((article) => article.slug === slug);
+  return catalog().articleBySlug.get(slug);
 }
 
 export function getAuthors(): Author[] {
@@ -404,22 +452,18 @@ export function getAuthors(): Author[] {
 }
 
 export function getAuthor(slug: string): Author | undefined {
-  return getAuthors().find((author) => author.slug === slug);
+  return catalog().authorBySlug.get(slug);
 }
 
-export function getArticlesByAuthor(slug: string): Article[] {
-  return getArticles().filter((article) => article.author === slug);
+export function getArticlesByAuthor(slug: string): readonly Article[] {
+  return catalog().articlesByAuthor.get(slug) ?? [];
 }
 
 /** Published FAQ sets, each paired with the article it belongs to. */
-export function getFaqSets(): (FaqSet & { articleTitle: string })[] {
-  const articles = new Map(getArticles().map((article) => [article.slug, article]));
-  return getContent().faqSets.flatMap((set) => {
-    const article = articles.get(set.article);
-    return article ? [{ ...set, articleTitle: article.title }] : [];
-  });
+export function getFaqSets(): readonly (FaqSet & { articleTitle: string })[] {
+  return catalog().faqSets;
 }
 
 export function getFaqForArticle(slug: string): FaqSet | undefined {
-  return getFaqSets().find((set) => set.article === slug);
+  return catalog().faqByArticle.get(slug);
 }

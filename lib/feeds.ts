@@ -1,6 +1,6 @@
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents, built with the `feed` package from the
- * published articles. Each item carries the full article as the sanitised HTML the page shows,
+ * newest published articles (FEED_ITEMS). Each item carries the full article as the sanitised HTML the page shows,
  * with every link made absolute: a feed reader has no base URL, so `#fn-x` or `/faq` would
  * otherwise point nowhere.
  */
@@ -12,7 +12,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { getArticles, getAuthor, type Article } from './content';
-import { absoluteUrl, routes, site } from './site';
+import { absoluteUrl, FEED_ITEMS, routes, site } from './site';
 import { isoTimestamp } from './structured-data';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action'] as const;
@@ -51,7 +51,8 @@ function modified(article: Article): Date {
   return new Date(isoTimestamp(article.updated ?? article.date));
 }
 
-export function buildFeed(articles: Article[] = getArticles()): Feed {
+/** A feed of the given articles (newest first), by default the FEED_ITEMS newest published. */
+export function buildFeed(articles: readonly Article[] = getArticles().slice(0, FEED_ITEMS)): Feed {
   const home = absoluteUrl(routes.home());
   const feed = new Feed({
     id: home,

@@ -24,7 +24,7 @@ export function tagsOf(articles: readonly Article[]): Tag[] {
     for (const name of article.tags) {
       const slug = tagSlug(name);
       const tag = bySlug.get(slug) ?? { name, slug, articles: [] };
-      if (!tag.articles.includes(article)) tag.articles.push(article);
+      if (tag.articles.at(-1) !== article) tag.articles.push(article);
       bySlug.set(slug, tag);
     }
   }
@@ -51,45 +51,85 @@ export function paginate(
   return { page, pageCount, articles: articles.slice((page - 1) * perPage, page * perPage) };
 }
 
+/** Newest first, then by title: the order of every list. */
+function listOrder(a: Article, b: Article): number {
+  return b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
+}
+
 /**
  * Articles to read next: those sharing the most tags first, then the most recent. Articles
  * sharing no tag fill the remaining places, newest first, so every article ends with a choice.
+ *
+ * `articles` is newest first, like every list here. `tags` is tagsOf(articles); passing it lets a build answer this for every article from one
+ * tag index rather than comparing every pair of articles.
  */
-export function relatedTo(article: Article, articles: readonly Article[], limit = 3): Article[] {
-  const tags = new Set(article.tags.map(tagSlug));
-  return articles
-    .filter((other) => other.slug !== article.slug)
-    .map((other) => ({
-      other,
-      shared: other.tags.filter((tag) => tags.has(tagSlug(tag))).length,
-    }))
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        b.other.date.localeCompare(a.other.date) ||
-        a.other.title.localeCompare(b.other.title),
-    )
+export function relatedTo(
+  article: Article,
+  articles: readonly Article[],
+  limit = 3,
+  tags: readonly Tag[] = tagsOf(articles),
+): Article[] {
+  const shared = new Map<Article, number>();
+  const own = new Set(article.tags.map(tagSlug));
+  for (const tag of tags) {
+    if (!own.has(tag.slug)) continue;
+    for (const other of tag.articles) {
+      if (other.slug !== article.slug) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  const best = [...shared]
+    .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || listOrder(a, b))
     .slice(0, limit)
-    .map(({ other }) => other);
+    .map(([other]) => other);
+  // Fewer than `limit` share a tag: the newest of the rest, in list order.
+  for (const other of articles) {
+    if (best.length >= limit) break;
+    if (other.slug !== article.slug && !shared.has(other)) best.push(other);
+  }
+  return best;
 }
 
 /** The next older (`previous`) and next newer (`next`) article in publication order. */
 export function neighboursOf(
   article: Article,
   articles: readonly Article[],
+  index: number = articles.findIndex((other) => other.slug === article.slug),
 ): { previous: Article | undefined; next: Article | undefined } {
   // `articles` is newest first.
-  const index = articles.findIndex((other) => other.slug === article.slug);
   if (index === -1) return { previous: undefined, next: undefined };
   return { previous: articles[index + 1], next: index > 0 ? articles[index - 1] : undefined };
 }
 
-export function getTags(): Tag[] {
-  return tagsOf(getPublishedArticles());
+/** Derived once per list of published articles (one per content load), like lib/content's. */
+interface ListIndex {
+  tags: Tag[];
+  tagBySlug: Map<string, Tag>;
+  position: Map<string, number>;
+}
+
+const indexes = new WeakMap<readonly Article[], ListIndex>();
+
+function listIndex(): { articles: readonly Article[]; index: ListIndex } {
+  const articles = getPublishedArticles();
+  let index = indexes.get(articles);
+  if (!index) {
+    const tags = tagsOf(articles);
+    index = {
+      tags,
+      tagBySlug: new Map(tags.map((tag) => [tag.slug, tag])),
+      position: new Map(articles.map((article, i) => [article.slug, i])),
+    };
+    indexes.set(articles, index);
+  }
+  return { articles, index };
+}
+
+export function getTags(): readonly Tag[] {
+  return listIndex().index.tags;
 }
 
 export function getTag(slug: string): Tag | undefined {
-  return getTags().find((tag) => tag.slug === slug);
+  return listIndex().index.tagBySlug.get(slug);
 }
 
 export function getArticlePage(page: number): ArticlePage | undefined {
@@ -97,9 +137,11 @@ export function getArticlePage(page: number): ArticlePage | undefined {
 }
 
 export function getRelatedArticles(article: Article): Article[] {
-  return relatedTo(article, getPublishedArticles());
+  const { articles, index } = listIndex();
+  return relatedTo(article, articles, 3, index.tags);
 }
 
 export function getNeighbours(article: Article) {
-  return neighboursOf(article, getPublishedArticles());
+  const { articles, index } = listIndex();
+  return neighboursOf(article, articles, index.position.get(article.slug) ?? -1);
 }

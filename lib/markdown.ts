@@ -10,6 +10,7 @@
  * strings; nothing an author writes in HTML reaches a page without passing the schema.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
@@ -104,8 +105,26 @@ function collect(file: VFile, html: string, referencesHtml: string): RenderedMar
  * so a page can set notes, a disclaimer or a FAQ link between the two.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+  return renderParsedMarkdown(parseMarkdown(markdown), markdown, options);
+}
+
+/**
+ * Parses Markdown exactly as the processor does (remark-parse + GFM). The content loader parses
+ * each body once and hands the same tree to the checks and to renderParsedMarkdown, because
+ * parsing is most of a render's cost.
+ */
+export function parseMarkdown(markdown: string): MdastRoot {
+  return processor.parse(markdown);
+}
+
+/** renderMarkdown for a tree from parseMarkdown(markdown). The tree is consumed. */
+export function renderParsedMarkdown(
+  mdast: MdastRoot,
+  markdown: string,
+  options: RenderOptions = {},
+): RenderedMarkdown {
   const file = toVFile(markdown, options);
-  const tree: Root = processor.runSync(processor.parse(file), file);
+  const tree: Root = processor.runSync(mdast, file);
   const references = tree.children.filter((node) => isFootnoteSection(node));
   const body: Root = {
     ...tree,

@@ -30,9 +30,12 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { lintParsedBody, type BodyContext, type BodyReport } from './content-checks';
 import {
+  parseMarkdown,
   renderMarkdown,
   renderMarkdownSections,
+  renderParsedMarkdown,
   type MarkdownSection,
   type RenderedMarkdown,
   type RenderOptions,
@@ -170,6 +173,29 @@ const renderedMarkdownSchema: z.ZodType<RenderedMarkdown> = z.object({
   ),
 });
 
+const bodyReportSchema: z.ZodType<BodyReport> = z.object({
+  diagnostics: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number(),
+      column: z.number(),
+      severity: z.enum(['error', 'warning']),
+      message: z.string(),
+    }),
+  ),
+  links: z.array(z.object({ url: z.string(), line: z.number(), column: z.number() })),
+});
+
+export interface ProcessedBody {
+  rendered: RenderedMarkdown;
+  report: BodyReport;
+}
+
+const processedBodySchema: z.ZodType<ProcessedBody> = z.object({
+  rendered: renderedMarkdownSchema,
+  report: bodyReportSchema,
+});
+
 const sectionsSchema: z.ZodType<MarkdownSection[]> = z.array(
   z.object({ id: z.string(), heading: z.string(), html: z.string(), text: z.string() }),
 );
@@ -264,6 +290,34 @@ export function renderMarkdownCached(
     options,
     renderedMarkdownSchema,
     render,
+    options.path,
+  );
+}
+
+/**
+ * A content file's body, checked (lib/content-checks) and rendered from one parse, through the
+ * disk cache. Both results are cached together: on a warm build neither the checks nor the
+ * renderer parse anything.
+ */
+export function processBodyCached(
+  markdown: string,
+  options: RenderOptions,
+  context: BodyContext,
+  cache: RenderCache | null = getDefaultCache(),
+): ProcessedBody {
+  const work = (): ProcessedBody => {
+    const mdast = parseMarkdown(markdown);
+    // The checks only read the tree; rendering consumes it, so it goes second.
+    const report = lintParsedBody(mdast, markdown, context);
+    return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
+  };
+  if (!cache) return work();
+  return cache.getOrRender(
+    'body',
+    markdown,
+    { options, context },
+    processedBodySchema,
+    work,
     options.path,
   );
 }

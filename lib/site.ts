@@ -61,6 +61,13 @@ export function tagSlug(tag: string): string {
 export const ARTICLES_PER_PAGE = 10;
 
 /**
+ * Items in each feed: the newest articles, in full. Readers poll feeds for what is new, and a
+ * feed carrying every article in full grows with the archive (at 1,000 articles each feed
+ * weighed about 24 MB); the archive is on the site and in the sitemap.
+ */
+export const FEED_ITEMS = 20;
+
+/**
  * Ids the page templates (components/, app/) put around rendered content. The content check
  * resolves `#anchor` links against them and refuses content ids that would collide.
  */

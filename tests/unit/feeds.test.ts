@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getArticle } from '@/lib/content';
+import { generateContent } from '../../bench/synthetic-content';
+import { getArticle, getPublishedArticles } from '@/lib/content';
 import { absolutizeHtml, buildFeed, feedContentHtml, toJsonFeed11 } from '@/lib/feeds';
-import { absoluteUrl } from '@/lib/site';
+import { absoluteUrl, FEED_ITEMS } from '@/lib/site';
+import { repoRoot } from '../support/server';
 
 const SLUG = 'building-trust-and-emotional-intimacy';
 const PAGE = 'https://example.org/articles/a';
@@ -64,5 +69,25 @@ describe('toJsonFeed11', () => {
       authors: [{ name: 'Site' }],
       items: [{ id: '1', content_html: '<p>x</p>', authors: [{ name: 'A', url: 'u' }] }],
     });
+  });
+});
+
+describe('feed length', () => {
+  it('carries the FEED_ITEMS newest published articles, newest first', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'feed-length-'));
+    const saved = process.env.CONTENT_DIR;
+    try {
+      generateContent(path.join(repoRoot, 'content'), root, FEED_ITEMS + 5);
+      process.env.CONTENT_DIR = root;
+      const newest = getPublishedArticles()
+        .slice(0, FEED_ITEMS)
+        .map((article) => absoluteUrl(`/articles/${article.slug}`));
+      expect(getPublishedArticles()).toHaveLength(FEED_ITEMS + 5);
+      expect(buildFeed().items.map((item) => item.link)).toEqual(newest);
+    } finally {
+      if (saved === undefined) delete process.env.CONTENT_DIR;
+      else process.env.CONTENT_DIR = saved;
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

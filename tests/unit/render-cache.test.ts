@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lintMarkdownBody } from '@/lib/content-checks';
 import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
   pipelineFingerprint,
+  processBodyCached,
   pruneOtherVersions,
   RenderCache,
   renderMarkdownCached,
@@ -43,6 +45,26 @@ describe('RenderCache', () => {
     expect(renderMarkdownCached(article, { path: 'a.md' }, next)).toEqual(first);
     expect([next.hits, next.misses]).toEqual([1, 0]);
     expect(entries()).toHaveLength(1);
+  });
+
+  it('caches the checks with the render, both from one parse, as if done apart', () => {
+    const body = `${article}\n[^unused]: Never cited.\n\n[a link](/articles/elsewhere)\n`;
+    const context = { file: 'a.md', bodyStartLine: 7, parentHeadingLevel: 1 } as const;
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const first = processBodyCached(body, { path: 'a.md' }, context, cache);
+    expect(first.rendered).toEqual(renderMarkdown(body, { path: 'a.md' }));
+    expect(first.report).toEqual(lintMarkdownBody(body, context));
+    expect(first.report.diagnostics.map((d) => [d.line, d.message.slice(0, 36)])).toEqual([
+      [15, 'footnote [^unused] is defined but ne'],
+    ]);
+    expect(first.report.links).toEqual([{ url: '/articles/elsewhere', line: 17, column: 1 }]);
+
+    const next = new RenderCache({ dir, pipelineVersion: 'v1' });
+    expect(processBodyCached(body, { path: 'a.md' }, context, next)).toEqual(first);
+    expect([next.hits, next.misses]).toEqual([1, 0]);
+    // Where the body sits in its file is part of the key: the positions depend on it.
+    processBodyCached(body, { path: 'a.md' }, { ...context, bodyStartLine: 9 }, next);
+    expect([next.hits, next.misses]).toEqual([1, 1]);
   });
 
   it('caches FAQ sections apart from whole documents', () => {

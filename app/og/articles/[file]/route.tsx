@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
-import { getArticles, getAuthor } from '@/lib/content';
+import { getArticle, getArticles, getAuthor } from '@/lib/content';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
 import { loadOgFonts, ogSafeText } from '@/lib/og-image';
 import { site } from '@/lib/site';
@@ -14,7 +14,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const article = getArticles().find((a) => `${a.slug}.png` === file);
+  const article = file.endsWith('.png') ? getArticle(file.slice(0, -'.png'.length)) : undefined;
   if (!article) return new Response('Not found', { status: 404 });
   const author = getAuthor(article.author);
   return new ImageResponse(
