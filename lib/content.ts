@@ -20,7 +20,7 @@ import {
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
 import type { RenderedMarkdown, RenderOptions } from './markdown';
-import { processBodyCached, renderSectionsCached } from './render-cache';
+import { processBodiesCached, renderSectionsCached, type BodyJob } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -162,6 +162,14 @@ function parseAll<S extends z.ZodObject>(
   return out;
 }
 
+function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
+  return as.map((a, i) => {
+    const b = bs[i];
+    if (b === undefined) throw new Error('zip: lists of different lengths');
+    return [a, b];
+  });
+}
+
 /** A Date at midnight UTC for a validated `YYYY-MM-DD`. */
 export function dateFromIso(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
@@ -189,18 +197,28 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   // carry, resolved once every collection is known.
   const pending: { file: string; page: string; links: FoundLink[] }[] = [];
   const idSources = new Map<string, IdSource[]>();
-  const processBody = (
-    file: SourceFile,
-    parsed: ParsedFrontmatter,
-    page: string,
+  // Every body is checked and rendered in one batch, so that build workers loading the content
+  // at the same time can share the work (see processBodiesCached).
+  const jobs = new Map<SourceFile, BodyJob>();
+  const addJob = (
+    { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },
     parentHeadingLevel: 1 | 2,
     options: RenderOptions = {},
-  ): RenderedMarkdown => {
-    const { rendered, report } = processBodyCached(
-      parsed.body,
-      { ...options, path: file.path },
-      { file: file.path, bodyStartLine: parsed.bodyStartLine, parentHeadingLevel },
-    );
+  ) =>
+    jobs.set(file, {
+      markdown: parsed.body,
+      options: { ...options, path: file.path },
+      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, parentHeadingLevel },
+    });
+  for (const author of authorFiles) addJob(author, 2);
+  for (const article of articleFiles) addJob(article, 1, { video: article.data.video });
+  for (const faq of faqFiles) addJob(faq, 1);
+  const processed = new Map(zip([...jobs.keys()], processBodiesCached([...jobs.values()])));
+
+  const processBody = (file: SourceFile, parsed: ParsedFrontmatter, page: string) => {
+    const result = processed.get(file);
+    if (!result) throw new Error(`${file.path} was not processed`);
+    const { rendered, report } = result;
     diagnostics.push(...report.diagnostics);
     pending.push({ file: file.path, page, links: report.links });
     const onPage = idSources.get(page) ?? [];
@@ -210,7 +228,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   };
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
-    const rendered = processBody(file, parsed, routes.author(file.slug), 2);
+    const rendered = processBody(file, parsed, routes.author(file.slug));
     return { ...data, slug: file.slug, sourcePath: file.path, bioHtml: rendered.html };
   });
   const authorSlugs = new Set(authors.map((author) => author.slug));
@@ -227,9 +245,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `author: no author "${data.author}" in content/authors/ (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
-    const rendered = processBody(file, parsed, routes.article(file.slug), 1, {
-      video: data.video,
-    });
+    const rendered = processBody(file, parsed, routes.article(file.slug));
     articles.push({
       ...data,
       slug: file.slug,
@@ -253,7 +269,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in content/articles/`,
       });
     }
-    processBody(file, parsed, routes.faq(), 1);
+    processBody(file, parsed, routes.faq());
     const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
       id: section.id,
       question: section.heading,

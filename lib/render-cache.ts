@@ -26,6 +26,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -93,23 +94,152 @@ export class RenderCache {
     render: () => T,
     label = '',
   ): T {
-    const file = this.entryPath(this.keyFor(kind, source, options));
-    const cached = readEntry(file, schema);
-    if (cached.found) {
-      this.record('hit', label);
-      return cached.value;
-    }
-    const value = render();
-    this.record('miss', label);
-    writeEntry(file, value);
+    const [value] = this.getOrRenderAll([{ kind, source, options, render, label }], schema);
+    if (value === undefined) throw new Error('getOrRenderAll returned no value');
     return value;
   }
 
-  private record(event: CacheEvent, label: string): void {
+  /**
+   * getOrRender for many documents, sharing the renders with other processes doing the same.
+   *
+   * `next build` loads the content in several worker processes at once. On a cold cache each
+   * of them would render every document; instead a process claims a missing entry (a claim
+   * file created exclusively) before rendering it, skips the entries other processes have
+   * claimed, and afterwards waits for those to appear. Workers thus split a cold render
+   * between them. A claim whose process has exited (a killed build) is taken over.
+   */
+  getOrRenderAll<T>(jobs: readonly RenderJob<T>[], schema: z.ZodType<T>): T[] {
+    const results: T[] = [];
+    const elsewhere: { index: number; file: string; job: RenderJob<T> }[] = [];
+    jobs.forEach((job, index) => {
+      const file = this.entryPath(this.keyFor(job.kind, job.source, job.options));
+      const cached = readEntry(file, schema);
+      if (cached.found) {
+        this.record('hit', job.label);
+        results[index] = cached.value;
+      } else if (claim(file)) {
+        results[index] = this.renderClaimed(file, job);
+      } else {
+        elsewhere.push({ index, file, job });
+      }
+    });
+    for (const { index, file, job } of elsewhere) {
+      for (;;) {
+        const cached = readEntry(file, schema);
+        if (cached.found) {
+          this.record('hit', job.label);
+          results[index] = cached.value;
+          break;
+        }
+        // The claimant finished without writing (unwritable disk) or stopped: render here.
+        if (!claimIsLive(file) && claim(file)) {
+          results[index] = this.renderClaimed(file, job);
+          break;
+        }
+        sleep(CLAIM_POLL_MS);
+      }
+    }
+    return results;
+  }
+
+  private renderClaimed<T>(file: string, job: RenderJob<T>): T {
+    try {
+      const value = job.render();
+      this.record('miss', job.label);
+      writeEntry(file, value);
+      return value;
+    } finally {
+      release(file);
+    }
+  }
+
+  private record(event: CacheEvent, label = ''): void {
     if (event === 'hit') this.hits += 1;
     else this.misses += 1;
     if (this.statsFile) appendFileSync(this.statsFile, `${event}\t${process.pid}\t${label}\n`);
   }
+}
+
+/** One document for RenderCache.getOrRenderAll. */
+export interface RenderJob<T> {
+  kind: string;
+  source: string;
+  /** Everything besides `source` that changes the output; part of the key. */
+  options: unknown;
+  render: () => T;
+  /** Names the document in the stats file. */
+  label?: string | undefined;
+}
+
+/** How often a process waiting for another's render looks for the entry. */
+const CLAIM_POLL_MS = 5;
+/** A claim older than this is abandoned even if its process still runs (a hung worker). */
+const CLAIM_STALE_MS = 120_000;
+
+function claimPath(entry: string): string {
+  return `${entry}.claim`;
+}
+
+/** Claims the entry for this process; false when another process holds the claim. */
+function claim(entry: string): boolean {
+  const file = claimPath(entry);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if (isErrorCode(error, 'EEXIST')) {
+      if (claimIsLive(entry)) return false;
+      // Left by a process that is gone: remove it and race for a fresh claim.
+      rmSync(file, { force: true });
+      return claim(entry);
+    }
+    // A cache that cannot be written only costs speed: render without a claim.
+    return true;
+  }
+}
+
+function release(entry: string): void {
+  try {
+    rmSync(claimPath(entry), { force: true });
+  } catch {
+    // Nothing to release.
+  }
+}
+
+/** Whether a claim on the entry exists and its process is still running. */
+function claimIsLive(entry: string): boolean {
+  let pid: number;
+  let age: number;
+  try {
+    const file = claimPath(entry);
+    pid = Number(readFileSync(file, 'utf8'));
+    age = Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || age > CLAIM_STALE_MS) return false;
+  // Loading is synchronous, so this process never waits on a claim of its own: one bearing
+  // its pid was left by an earlier process that had the same pid.
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return isErrorCode(error, 'EPERM');
+  }
+}
+
+function isErrorCode(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === code;
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the thread: the content loader is synchronous, and so is the wait for a claim. */
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 function readEntry<T>(
@@ -294,32 +424,53 @@ export function renderMarkdownCached(
   );
 }
 
+/** A content file's body, with what its checks and its render need to know. */
+export interface BodyJob {
+  markdown: string;
+  options: RenderOptions;
+  context: BodyContext;
+}
+
+/** Checks (lib/content-checks) and renders a body from one parse. */
+function processBody({ markdown, options, context }: BodyJob): ProcessedBody {
+  const mdast = parseMarkdown(markdown);
+  // The checks only read the tree; rendering consumes it, so it goes second.
+  const report = lintParsedBody(mdast, markdown, context);
+  return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
+}
+
 /**
- * A content file's body, checked (lib/content-checks) and rendered from one parse, through the
- * disk cache. Both results are cached together: on a warm build neither the checks nor the
- * renderer parse anything.
+ * Content files' bodies, checked and rendered, through the disk cache. Both results are cached
+ * together: on a warm build neither the checks nor the renderer parse anything, and on a cold
+ * one the build's workers share the renders (RenderCache.getOrRenderAll).
  */
+export function processBodiesCached(
+  jobs: readonly BodyJob[],
+  cache: RenderCache | null = getDefaultCache(),
+): ProcessedBody[] {
+  if (!cache) return jobs.map(processBody);
+  return cache.getOrRenderAll(
+    jobs.map((job) => ({
+      kind: 'body',
+      source: job.markdown,
+      options: { options: job.options, context: job.context },
+      render: () => processBody(job),
+      label: job.options.path,
+    })),
+    processedBodySchema,
+  );
+}
+
+/** processBodiesCached for one body. */
 export function processBodyCached(
   markdown: string,
   options: RenderOptions,
   context: BodyContext,
   cache: RenderCache | null = getDefaultCache(),
 ): ProcessedBody {
-  const work = (): ProcessedBody => {
-    const mdast = parseMarkdown(markdown);
-    // The checks only read the tree; rendering consumes it, so it goes second.
-    const report = lintParsedBody(mdast, markdown, context);
-    return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
-  };
-  if (!cache) return work();
-  return cache.getOrRender(
-    'body',
-    markdown,
-    { options, context },
-    processedBodySchema,
-    work,
-    options.path,
-  );
+  const [processed] = processBodiesCached([{ markdown, options, context }], cache);
+  if (!processed) throw new Error('processBodiesCached returned no value');
+  return processed;
 }
 
 /** renderMarkdownSections through the disk cache. */

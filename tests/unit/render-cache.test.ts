@@ -1,7 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { lintMarkdownBody } from '@/lib/content-checks';
 import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
@@ -134,6 +144,78 @@ describe('RenderCache', () => {
     const lines = readFileSync(statsFile, 'utf8').trim().split('\n');
     expect(lines.map((line) => line.split('\t')[0])).toEqual(['miss', 'hit']);
     expect(lines[0]?.endsWith('\ta.md')).toBe(true);
+  });
+});
+
+describe('RenderCache.getOrRenderAll across processes', () => {
+  const schema = z.string();
+  const job = (source: string, render: () => string = () => `rendered ${source}`) => ({
+    kind: 'test',
+    source,
+    options: {},
+    render,
+    label: source,
+  });
+
+  /** A process that claims `entry`, and after `delayMs` writes `value` to it and releases it. */
+  function otherProcess(entry: string, value: string, delayMs: number) {
+    const script = `
+      const fs = require('node:fs');
+      const [entry, value, delay] = process.argv.slice(1);
+      fs.mkdirSync(require('node:path').dirname(entry), { recursive: true });
+      fs.writeFileSync(entry + '.claim', String(process.pid), { flag: 'wx' });
+      process.stdout.write('claimed\\n');
+      setTimeout(() => {
+        fs.writeFileSync(entry, JSON.stringify({ format: 1, value }));
+        fs.rmSync(entry + '.claim');
+      }, Number(delay));`;
+    const child = spawn(process.execPath, ['-e', script, entry, value, String(delayMs)]);
+    return new Promise<ChildProcess>((resolve, reject) => {
+      child.stdout.once('data', () => resolve(child));
+      child.once('exit', (code) => reject(new Error(`claimant exited with ${code}`)));
+    });
+  }
+
+  it('leaves a document another process has claimed to it, and takes its result', async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const claimed = cache.entryPath(cache.keyFor('test', 'a', {}));
+    const child = await otherProcess(claimed, 'a, rendered by the other process', 300);
+    const renders: string[] = [];
+    const values = cache.getOrRenderAll(
+      ['a', 'b'].map((source) =>
+        job(source, () => {
+          renders.push(source);
+          return `rendered ${source}`;
+        }),
+      ),
+      schema,
+    );
+    expect(values).toEqual(['a, rendered by the other process', 'rendered b']);
+    expect(renders).toEqual(['b']);
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+    child.kill();
+  });
+
+  it('takes over a claim whose process has exited', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const entry = cache.entryPath(cache.keyFor('test', 'a', {}));
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    mkdirSync(path.dirname(entry), { recursive: true });
+    writeFileSync(`${entry}.claim`, exited.stdout.toString());
+    expect(cache.getOrRenderAll([job('a')], schema)).toEqual(['rendered a']);
+    expect(cache.misses).toBe(1);
+    expect(existsSync(`${entry}.claim`)).toBe(false);
+  });
+
+  it('releases its claim when a render throws', () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const entry = cache.entryPath(cache.keyFor('test', 'a', {}));
+    const failing = job('a', () => {
+      throw new Error('plugin bug');
+    });
+    expect(() => cache.getOrRenderAll([failing], schema)).toThrow('plugin bug');
+    expect(existsSync(`${entry}.claim`)).toBe(false);
+    expect(cache.getOrRenderAll([job('a')], schema)).toEqual(['rendered a']);
   });
 });
 
