@@ -1,26 +1,42 @@
 import Link from 'next/link';
-import { routes } from '@/lib/site';
+import { pageWindow } from '@/lib/listings';
+import { listPage } from '@/lib/site';
 
-/** Numbered pages of the article list, with previous/next links. */
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+/**
+ * Numbered pages of an article list, with newer/older links. `first` is the list's first
+ * page (`/`, `/tags/trust`, `/authors/x`); later pages are `first`/page/N.
+ */
+export function Pagination({
+  page,
+  pageCount,
+  first = '/',
+}: {
+  page: number;
+  pageCount: number;
+  first?: string;
+}) {
   if (pageCount <= 1) return null;
-  const pages = Array.from({ length: pageCount }, (_, i) => i + 1);
+  const href = (n: number) => listPage(first, n);
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (
-        <Link href={routes.page(page - 1)} rel="prev" className="pagination-step">
+        <Link href={href(page - 1)} rel="prev" className="pagination-step">
           Newer
         </Link>
       ) : null}
       <ol className="pagination-pages">
-        {pages.map((n) => (
-          <li key={n}>
-            {n === page ? (
+        {pageWindow(page, pageCount).map((n, i) => (
+          <li key={n === 'gap' ? `gap-${i}` : n}>
+            {n === 'gap' ? (
+              <span className="pagination-gap" aria-hidden="true">
+                …
+              </span>
+            ) : n === page ? (
               <span aria-current="page" className="pagination-current">
                 {n}
               </span>
             ) : (
-              <Link href={routes.page(n)} aria-label={`Page ${n}`}>
+              <Link href={href(n)} aria-label={`Page ${n}`}>
                 {n}
               </Link>
             )}
@@ -28,7 +44,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
         ))}
       </ol>
       {page < pageCount ? (
-        <Link href={routes.page(page + 1)} rel="next" className="pagination-step">
+        <Link href={href(page + 1)} rel="next" className="pagination-step">
           Older
         </Link>
       ) : null}

@@ -318,14 +318,22 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
   const site: SiteMap = new Map();
   const listIds = new Set<string>([...templateIds.all, ...templateIds.list]);
   const published = articles.filter((article) => isPublished(article));
-  site.set(routes.home(), { ids: listIds, anchorKind: 'element' });
-  const pages = Math.ceil(published.length / ARTICLES_PER_PAGE);
-  for (let page = 2; page <= pages; page++) {
-    site.set(routes.page(page), { ids: listIds, anchorKind: 'element' });
-  }
+  // Every page of a paginated list: `path(1)` and `path(n)` up to its page count.
+  const listPages = (count: number, path: (page: number) => string, ids: Set<string>) => {
+    for (let page = 1; page <= Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE)); page++) {
+      site.set(path(page), { ids, anchorKind: 'element' });
+    }
+  };
+  listPages(published.length, routes.page, listIds);
   site.set(routes.tags(), { ids: new Set(templateIds.all), anchorKind: 'element' });
-  for (const tag of new Set(published.flatMap((article) => article.tags.map(tagSlug)))) {
-    site.set(`/tags/${tag}`, { ids: listIds, anchorKind: 'element' });
+  const tagCounts = new Map<string, number>();
+  for (const article of published) {
+    for (const tag of new Set(article.tags.map(tagSlug))) {
+      tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    }
+  }
+  for (const [tag, count] of tagCounts) {
+    listPages(count, (page) => routes.tagPage(tag, page), listIds);
   }
   for (const article of articles) {
     // Under `next dev` every article has a page, so only production builds refuse the link.
@@ -341,10 +349,11 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
     });
   }
   for (const author of authors) {
-    site.set(routes.author(author.slug), {
-      ids: new Set([...templateIds.all, ...templateIds.author]),
-      anchorKind: 'heading',
-    });
+    const ids = new Set([...templateIds.all, ...templateIds.author]);
+    const count = published.filter((article) => article.author === author.slug).length;
+    listPages(count, (page) => routes.authorPage(author.slug, page), ids);
+    // Page 1 also shows the biography, whose headings are anchors (see idSources).
+    site.set(routes.author(author.slug), { ids: new Set(ids), anchorKind: 'heading' });
   }
   site.set(routes.faq(), {
     ids: new Set([

@@ -42,7 +42,11 @@ export const routes = {
   tags: () => '/tags',
   tag: (tag: string) => `/tags/${tagSlug(tag)}`,
   /** Page 1 of the article list is the home page; later pages live at /page/N. */
-  page: (page: number) => (page <= 1 ? '/' : `/page/${page}`),
+  page: (page: number) => listPage('/', page),
+  /** Page N of a tag's articles: /tags/x, then /tags/x/page/N. */
+  tagPage: (tag: string, page: number) => listPage(`/tags/${tagSlug(tag)}`, page),
+  /** Page N of an author's articles: /authors/x, then /authors/x/page/N. */
+  authorPage: (slug: string, page: number) => listPage(`/authors/${slug}`, page),
   articleOgImage: (slug: string) => `/og/articles/${slug}.png`,
   siteOgImage: () => '/og/site.png',
   rssFeed: () => '/feed.xml',
@@ -51,6 +55,15 @@ export const routes = {
   sitemap: () => '/sitemap.xml',
   search: () => '/search',
 } as const;
+
+/**
+ * Page N of a list whose first page is `first`: later pages live under `first`/page/N, and
+ * page 1 is `first` itself (its /page/1 alias redirects there).
+ */
+export function listPage(first: string, page: number): string {
+  if (page <= 1) return first;
+  return `${first === '/' ? '' : first}/page/${page}`;
+}
 
 /** The URL segment of a tag: "emotional intimacy" → "emotional-intimacy". */
 export function tagSlug(tag: string): string {

@@ -4,7 +4,7 @@
  */
 import type { MetadataRoute } from 'next';
 import type { Article, Author, FaqSet } from './content';
-import { paginate, tagsOf } from './listings';
+import { pageNumbers, paginate, tagsOf } from './listings';
 import { absoluteUrl, routes } from './site';
 import { isoTimestamp } from './structured-data';
 
@@ -21,6 +21,17 @@ function entry(path: string, articles: readonly Article[]): MetadataRoute.Sitema
   return { url: absoluteUrl(path), ...(lastmod ? { lastModified: lastmod } : {}) };
 }
 
+/** Every page of a paginated list, each dated by the articles it shows. */
+function listPages(
+  articles: readonly Article[],
+  path: (page: number) => string,
+): MetadataRoute.Sitemap {
+  return pageNumbers(articles).flatMap((n) => {
+    const page = paginate(articles, n);
+    return page ? [entry(path(n), page.articles)] : [];
+  });
+}
+
 export function sitemapEntries(
   articles: readonly Article[],
   authors: readonly Author[],
@@ -29,19 +40,16 @@ export function sitemapEntries(
   const faqArticles = articles.filter((article) =>
     faqSets.some((set) => set.article === article.slug),
   );
-  const pageCount = paginate(articles, 1)?.pageCount ?? 1;
-  const laterPages = Array.from({ length: pageCount - 1 }, (_, i) => paginate(articles, i + 2));
   const tags = tagsOf(articles);
   return [
-    entry(routes.home(), articles),
-    ...laterPages.flatMap((page) => (page ? [entry(routes.page(page.page), page.articles)] : [])),
+    ...listPages(articles, routes.page),
     ...articles.map((article) => entry(routes.article(article.slug), [article])),
     ...(tags.length ? [entry(routes.tags(), articles)] : []),
-    ...tags.map((tag) => entry(routes.tag(tag.name), tag.articles)),
-    ...authors.map((author) =>
-      entry(
-        routes.author(author.slug),
+    ...tags.flatMap((tag) => listPages(tag.articles, (page) => routes.tagPage(tag.name, page))),
+    ...authors.flatMap((author) =>
+      listPages(
         articles.filter((article) => article.author === author.slug),
+        (page) => routes.authorPage(author.slug, page),
       ),
     ),
     ...(faqSets.length ? [entry(routes.faq(), faqArticles)] : []),

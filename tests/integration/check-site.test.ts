@@ -93,11 +93,22 @@ describe('a production build of the fixture site', () => {
     expect((await page(pathname)).status).toBe(404);
   });
 
-  it('redirects /page/1 to the home page', async () => {
-    const response = await fetch(new URL('/page/1', base), { redirect: 'manual' });
+  it.each([
+    ['/page/1', '/'],
+    ['/tags/habits/page/1', '/tags/habits'],
+    ['/authors/grace-hopper/page/1', '/authors/grace-hopper'],
+  ])('redirects %s to %s, the first page of that list', async (from, to) => {
+    const response = await fetch(new URL(from, base), { redirect: 'manual' });
     expect(response.status).toBe(308);
-    expect(new URL(response.headers.get('location') ?? '', base).pathname).toBe('/');
+    expect(new URL(response.headers.get('location') ?? '', base).pathname).toBe(to);
   });
+
+  it.each(['/tags/habits/page/2', '/authors/grace-hopper/page/2', '/tags/habits/page/x'])(
+    '%s is a 404: the list has one page',
+    async (pathname) => {
+      expect((await page(pathname)).status).toBe(404);
+    },
+  );
 
   it('lists every tag with its count on /tags', async () => {
     const { $ } = await page('/tags');

@@ -7,7 +7,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getContent, isPublished, loadContent, publicationStatus } from '@/lib/content';
 import { formatDiagnostic } from '@/lib/diagnostics';
-import { neighboursOf, paginate, relatedTo, tagsOf } from '@/lib/listings';
+import {
+  laterPageNumber,
+  neighboursOf,
+  pageNumbers,
+  pageWindow,
+  paginate,
+  relatedTo,
+  tagsOf,
+} from '@/lib/listings';
+import { routes } from '@/lib/site';
 import { scaffoldArticle, scaffoldAuthor } from '@/lib/scaffold';
 import {
   articleFrontmatterSchema,
@@ -116,6 +125,38 @@ describe('lists of published articles', () => {
     expect(paginate(published, 3)).toBeUndefined();
     expect(paginate(published, 0)).toBeUndefined();
     expect(paginate([], 1)).toEqual({ page: 1, pageCount: 1, articles: [] });
+  });
+
+  it('names later pages only by their canonical numbers', () => {
+    expect(['2', '10', '1', '0', '02', '2x', ''].map(laterPageNumber)).toEqual([
+      2,
+      10,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(pageNumbers(published)).toEqual([1, 2]);
+    expect(pageNumbers([])).toEqual([1]);
+    expect([routes.page(1), routes.page(2)]).toEqual(['/', '/page/2']);
+    expect([routes.tagPage('Emotional intimacy', 1), routes.tagPage('Trust', 3)]).toEqual([
+      '/tags/emotional-intimacy',
+      '/tags/trust/page/3',
+    ]);
+    expect([routes.authorPage('a-b', 1), routes.authorPage('a-b', 2)]).toEqual([
+      '/authors/a-b',
+      '/authors/a-b/page/2',
+    ]);
+  });
+
+  it('shows a window of page numbers around the current page', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(1, 8)).toEqual([1, 2, 3, 'gap', 8]);
+    expect(pageWindow(50, 100)).toEqual([1, 'gap', 48, 49, 50, 51, 52, 'gap', 100]);
+    expect(pageWindow(5, 100)).toEqual([1, 2, 3, 4, 5, 6, 7, 'gap', 100]);
+    expect(pageWindow(100, 100)).toEqual([1, 'gap', 98, 99, 100]);
   });
 
   it('counts tags, most used first', () => {

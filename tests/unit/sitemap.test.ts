@@ -50,4 +50,17 @@ describe('sitemapEntries', () => {
     });
     expect(entries.some((e) => e.url.endsWith('/page/3'))).toBe(false);
   });
+
+  it('lists later pages of each tag’s and each author’s articles', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...article,
+      slug: `post-${i}`,
+      date: `2024-01-${String(20 - i).padStart(2, '0')}`,
+    }));
+    const urls = sitemapEntries(many, getAuthors(), []).map((e) => e.url);
+    for (const path of ['/tags/trust', '/tags/trust/page/2', '/authors/patrick-b-watson/page/2']) {
+      expect(urls).toContain(absoluteUrl(path));
+    }
+    expect(urls.some((url) => url.endsWith('/page/1') || url.endsWith('/page/3'))).toBe(false);
+  });
 });

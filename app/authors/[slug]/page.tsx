@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleCardList } from '@/components/article-card-list';
+import { AuthorArticles } from '@/components/author-articles';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
+import { paginate } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes } from '@/lib/site';
 import { profilePageJsonLd } from '@/lib/structured-data';
@@ -29,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const author = getAuthor((await params).slug);
   if (!author) notFound();
-  const articles = getArticlesByAuthor(author.slug);
+  const listing = paginate(getArticlesByAuthor(author.slug), 1);
+  if (!listing) notFound();
   return (
     <div className="page page-author">
       <JsonLd data={profilePageJsonLd(author)} />
@@ -44,16 +46,7 @@ export default async function AuthorPage({ params }: Props) {
         </h2>
         <HtmlContent className="prose" html={author.bioHtml} />
       </section>
-      <section aria-labelledby="author-articles-title">
-        <h2 id="author-articles-title" className="section-label">
-          Articles by {author.name}
-        </h2>
-        {articles.length ? (
-          <ArticleCardList articles={articles} />
-        ) : (
-          <p>No published articles yet.</p>
-        )}
-      </section>
+      <AuthorArticles author={author} listing={listing} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListPage } from '@/components/article-list-page';
 import { getAuthors } from '@/lib/content';
-import { getArticlePage } from '@/lib/listings';
+import { getArticlePage, laterPageNumber } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
 
@@ -19,8 +19,8 @@ export function generateStaticParams() {
 }
 
 function listingFor(param: string) {
-  if (!/^[1-9]\d*$/.test(param) || param === '1') return undefined;
-  return getArticlePage(Number(param));
+  const page = laterPageNumber(param);
+  return page ? getArticlePage(page) : undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
