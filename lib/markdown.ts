@@ -2,7 +2,7 @@
  * The one Markdown processor. Built and frozen once at module scope, so every article, bio and
  * FAQ answer goes through the same sanitised pipeline:
  *
- *   remark-parse → remark-gfm → remark-rehype → rehype-raw → our plugins → rehype-slug
+ *   remark-parse → remark-gfm → remark-rehype → rehype-raw (when there is raw HTML) → our plugins → rehype-slug
  *   → footnote-free heading ids → rehype-sanitize → (video figures, outline, references,
  *   heading anchors) → rehype-stringify
  *
@@ -13,7 +13,6 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toHtml } from 'hast-util-to-html';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -29,6 +28,7 @@ import rehypeFootnoteLabels from './rehype-footnote-labels';
 import rehypeHeadingAnchors from './rehype-heading-anchors';
 import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeOutline, { type OutlineEntry } from './rehype-outline';
+import rehypeRawWhenNeeded from './rehype-raw-when-needed';
 import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
 import remarkWordCount from './remark-word-count';
 import { sanitizeSchema } from './sanitize-schema';
@@ -50,7 +50,7 @@ export const processor = unified()
     footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
       `Back to citation ${referenceIndex + 1}${rereferenceIndex > 1 ? ` (${rereferenceIndex})` : ''}`,
   })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenNeeded)
   .use(rehypeFootnoteLabels)
   .use(rehypeSlug)
   .use(rehypeHeadingIds)

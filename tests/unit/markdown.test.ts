@@ -51,7 +51,7 @@ describe('renderMarkdown: footnotes in the real article', () => {
   });
 
   it('names each citation "Reference N"', () => {
-    const labels = [...html.matchAll(/data-footnote-ref="" [^>]*aria-label="([^"]+)"/g)];
+    const labels = [...html.matchAll(/data-footnote-ref [^>]*aria-label="([^"]+)"/g)];
     expect(labels.map((m) => m[1])).toEqual(LABELS.map((_, i) => `Reference ${i + 1}`));
   });
 
