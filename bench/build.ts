@@ -78,6 +78,8 @@ export interface BuildMeasurement {
   routes: RouteKind[];
   /** Files prerendered per article route (HTML, RSC payloads, images…), by extension. */
   articleOutputs: Record<string, { files: number; bytes: number }>;
+  /** Files prerendered for the per-article share images (`/og/articles/<slug>.png`). */
+  ogOutputs?: Record<string, { files: number; bytes: number }>;
 }
 
 /** Parses the route table `next build` prints (`├ ● /articles/[slug]`). */
@@ -139,6 +141,9 @@ export async function build(
     peakSingleRssBytes: result.peakSingleRssBytes,
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
+    ...(app === 'project'
+      ? { ogOutputs: countOutputs(path.join(cwd, '.next/server/app/og/articles')) }
+      : {}),
   };
 }
 

@@ -392,6 +392,16 @@ function report(results: Results): string {
       )
       .join(', ');
     rows.push(['Prerendered files per article (1,000 run)', perArticle || 'none', '', '']);
+    // A prerendered route handler's response is stored as <name>.body beside <name>.meta.
+    const images = big.ogOutputs?.['.body'];
+    if (images?.files) {
+      rows.push([
+        'Share images drawn in the 1,000 run (next/og)',
+        `${images.files.toLocaleString('en')} PNGs, ${kb(images.bytes / images.files)} each`,
+        'none (the reference draws no images)',
+        '',
+      ]);
+    }
   }
   const pipeline = results.pipeline;
   if (pipeline) {

@@ -32,6 +32,12 @@ const FONT_FILES = [
   ['Inter', 600, '@fontsource/inter/files/inter-latin-ext-600-normal.woff'],
 ] as const;
 
+/** What next/og's ImageResponse sends with a card, for cards served from the cache. */
+export const OG_IMAGE_HEADERS = {
+  'content-type': 'image/png',
+  'cache-control': 'public, immutable, no-transform, max-age=31536000',
+} as const;
+
 let fonts: OgFont[] | undefined;
 
 export function loadOgFonts(): OgFont[] {

@@ -20,9 +20,7 @@
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
-  existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -41,6 +39,7 @@ import {
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
+import { findUp, pruneOtherVersions } from './cache-dir';
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
@@ -334,14 +333,6 @@ function listSources(dir: string): string[] {
   return listFiles(dir, (name) => /\.(ts|tsx|js|mjs)$/.test(name));
 }
 
-function findUp(name: string, from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
  * Fingerprint of the code that renders Markdown: every file under lib/ and the lockfile. It is
  * read from disk rather than declared, because a hand-bumped version is the one that gets
@@ -381,29 +372,6 @@ function getDefaultCache(): RenderCache | null {
     statsFile: process.env.MARKDOWN_CACHE_STATS,
   });
   return defaultCache;
-}
-
-/**
- * Entries live in one directory per pipeline version. A new version can never hit an old
- * entry, so the old directories are deleted instead of growing the cache with every edit to
- * lib/ or every upgrade. Best effort: a directory another process is still writing to only
- * costs that process its writes.
- */
-export function pruneOtherVersions(base: string, keep: string): void {
-  let entries;
-  try {
-    entries = readdirSync(base, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name === keep) continue;
-    try {
-      rmSync(path.join(base, entry.name), { recursive: true, force: true });
-    } catch {
-      // Left for the next build to try again.
-    }
-  }
 }
 
 /** renderMarkdown through the disk cache. */

@@ -36,7 +36,7 @@ export function validateFrontmatter<S extends z.ZodType>(
     const name = fieldName(issue.path);
     const missing = issue.code === 'invalid_type' && valueAt(parsed.data, issue.path) === undefined;
     const message = missing
-      ? `${name}: is required (${issue.message})`
+      ? `${name}: is required; it ${issue.message}`
       : `${name}: ${issue.message}`;
     diagnostics.push(at(parsed, file, issue.path, message));
   }

@@ -19,7 +19,7 @@ const expected: Record<string, string[]> = {
   'yaml-syntax': [
     'articles/broken.md:5:22: frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
   ],
-  'missing-field': ['articles/broken.md:2:1: title: is required (must be text (the headline))'],
+  'missing-field': ['articles/broken.md:2:1: title: is required; it must be text (the headline)'],
   'wrong-type': ['articles/broken.md:6:8: draft: must be true or false'],
   'unknown-field': ['articles/broken.md:6:1: unknown field "tgas"; did you mean "tags"?'],
   'impossible-date': [

@@ -162,7 +162,7 @@ describe('loadContent: one broken tree per rule', () => {
         'articles/no-title.md',
         2,
         1,
-        'title: is required (must be text (the headline))',
+        'title: is required; it must be text (the headline)',
       ),
     ]);
   });
@@ -176,7 +176,7 @@ describe('loadContent: one broken tree per rule', () => {
   it('unknown field, with the near-match suggested', () => {
     const file = 'articles/title-typo.md';
     expect(diagnosticsOf('unknown-field')).toEqual([
-      error('unknown-field', file, 2, 1, 'title: is required (must be text (the headline))'),
+      error('unknown-field', file, 2, 1, 'title: is required; it must be text (the headline)'),
       error('unknown-field', file, 2, 8, 'unknown field "titel"; did you mean "title"?'),
     ]);
   });

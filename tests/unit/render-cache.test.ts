@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { pruneOtherVersions } from '@/lib/cache-dir';
 import { lintMarkdownBody } from '@/lib/content-checks';
 import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
   pipelineFingerprint,
   processBodyCached,
-  pruneOtherVersions,
   RenderCache,
   renderMarkdownCached,
   renderSectionsCached,

@@ -2,7 +2,8 @@ import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
 import { getArticle, getArticles, getAuthor } from '@/lib/content';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
-import { loadOgFonts, ogSafeText } from '@/lib/og-image';
+import { cachedCardPng } from '@/lib/og-cache';
+import { loadOgFonts, OG_IMAGE_HEADERS, ogSafeText } from '@/lib/og-image';
 import { site } from '@/lib/site';
 
 // One PNG per published article, drawn at build time; unknown names are a static 404.
@@ -17,13 +18,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const article = file.endsWith('.png') ? getArticle(file.slice(0, -'.png'.length)) : undefined;
   if (!article) return new Response('Not found', { status: 404 });
   const author = getAuthor(article.author);
-  return new ImageResponse(
-    <OgCard
-      title={ogSafeText(article.title)}
-      byline={author ? ogSafeText(`By ${author.name}`) : undefined}
-      siteName={ogSafeText(site.name)}
-      tagline={ogSafeText(site.tagline)}
-    />,
-    { ...OG_IMAGE_SIZE, fonts: loadOgFonts() },
+  const card = {
+    title: ogSafeText(article.title),
+    byline: author ? ogSafeText(`By ${author.name}`) : undefined,
+    siteName: ogSafeText(site.name),
+    tagline: ogSafeText(site.tagline),
+  };
+  // Drawn once per distinct card: a rebuild reuses every card whose text did not change.
+  const png = await cachedCardPng(card, () =>
+    new ImageResponse(<OgCard {...card} />, {
+      ...OG_IMAGE_SIZE,
+      fonts: loadOgFonts(),
+    }).arrayBuffer(),
   );
+  return new Response(png, { headers: OG_IMAGE_HEADERS });
 }
