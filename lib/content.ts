@@ -365,7 +365,20 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
   return site;
 }
 
-let cached: { key: string; content: ContentIndex } | undefined;
+interface LoadedContent {
+  key: string;
+  content: ContentIndex;
+}
+
+declare global {
+  // `next build` bundles this module once per module graph (pages, route handlers), so a
+  // build worker would otherwise load and hold the whole content tree twice. In production
+  // the loaded tree is kept on globalThis and shared by every copy in the process.
+  var cornerstoneContent: LoadedContent | undefined;
+}
+
+/** Under `next dev` the cache stays with the module, so editing lib/ reloads content too. */
+let developmentCache: LoadedContent | undefined;
 
 /** Cheap fingerprint of the content tree, used only under `next dev`. */
 function fingerprint(root: string): string {
@@ -380,11 +393,14 @@ function fingerprint(root: string): string {
 /** All content, validated. Throws a ContentError listing every problem if any file is bad. */
 export function getContent(): ContentIndex {
   const root = contentRoot();
-  const key = process.env.NODE_ENV === 'development' ? fingerprint(root) : root;
+  const development = process.env.NODE_ENV === 'development';
+  const key = development ? fingerprint(root) : root;
+  const cached = development ? developmentCache : globalThis.cornerstoneContent;
   if (cached?.key === key) return cached.content;
   const { content, diagnostics } = loadContent(root);
   if (diagnostics.some((d) => d.severity === 'error')) throw new ContentError(diagnostics);
-  cached = { key, content };
+  if (development) developmentCache = { key, content };
+  else globalThis.cornerstoneContent = { key, content };
   return content;
 }
 

@@ -15,6 +15,14 @@ describe('getContent', () => {
     expect(getArticles()[0]).toBe(article);
   });
 
+  it('shares that load with a second copy of the module, as a build worker’s graphs do', async () => {
+    const first = getContent();
+    vi.resetModules();
+    const copy = await import('@/lib/content');
+    expect(copy.getContent).not.toBe(getContent);
+    expect(copy.getContent()).toBe(first);
+  });
+
   it('throws a ContentError naming file, line and field for a broken tree', () => {
     vi.stubEnv('CONTENT_DIR', 'tests/fixtures/content/impossible-date');
     expect(() => getContent()).toThrow(ContentError);
