@@ -1,9 +1,31 @@
 /**
- * What the on-disk caches (rendered Markdown, share images) share: finding the lockfile that
- * versions them, and deleting the entries of versions that can no longer be hit.
+ * What the on-disk caches (rendered Markdown, share images) share: the fingerprint of the code
+ * that produces their entries, and deleting the entries of versions that can no longer be hit.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * A version for a cache: SHA-256 of the given files under `root` (by relative path) and of the
+ * lockfile (library versions). It is read from disk rather than declared, because a
+ * hand-bumped version is the one that gets forgotten. Undefined when a file is missing (a
+ * deployed server without sources): the cache is then off rather than possibly stale.
+ */
+export function sourceFingerprint(root: string, files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  const hash = createHash('sha256');
+  for (const file of files) {
+    try {
+      hash.update(file).update(readFileSync(path.join(root, file)));
+    } catch {
+      return undefined;
+    }
+  }
+  const lockfile = findUp('package-lock.json', root);
+  if (lockfile) hash.update(readFileSync(lockfile));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** The nearest `name` in `from` or a parent directory. */
 export function findUp(name: string, from: string): string | undefined {

@@ -13,7 +13,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findUp, pruneOtherVersions } from './cache-dir';
+import { pruneOtherVersions, sourceFingerprint } from './cache-dir';
 
 /** The sources whose change changes every card. */
 const CARD_SOURCES = ['components/og-card.tsx', 'lib/og-image.ts', 'lib/og-cache.ts'];
@@ -25,17 +25,7 @@ export interface OgCache {
 
 /** The version of the card drawing code under `projectRoot`, or undefined without sources. */
 export function cardVersion(projectRoot: string): string | undefined {
-  const hash = createHash('sha256');
-  for (const source of CARD_SOURCES) {
-    try {
-      hash.update(source).update(readFileSync(path.join(projectRoot, source)));
-    } catch {
-      return undefined;
-    }
-  }
-  const lockfile = findUp('package-lock.json', projectRoot);
-  if (lockfile) hash.update(readFileSync(lockfile));
-  return hash.digest('hex').slice(0, 16);
+  return sourceFingerprint(projectRoot, CARD_SOURCES);
 }
 
 let defaultCache: OgCache | null | undefined;

@@ -39,7 +39,7 @@ import {
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
-import { findUp, pruneOtherVersions } from './cache-dir';
+import { pruneOtherVersions, sourceFingerprint } from './cache-dir';
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
@@ -334,20 +334,15 @@ function listSources(dir: string): string[] {
 }
 
 /**
- * Fingerprint of the code that renders Markdown: every file under lib/ and the lockfile. It is
- * read from disk rather than declared, because a hand-bumped version is the one that gets
- * forgotten. Returns undefined when the sources are not there (a deployed server without
- * them), and the cache is then off rather than possibly stale.
+ * Fingerprint of the code that renders Markdown: every file under lib/ and the lockfile (see
+ * sourceFingerprint). Undefined without the sources, which turns the cache off.
  */
 export function pipelineFingerprint(projectRoot: string): string | undefined {
-  const libDir = path.join(projectRoot, 'lib');
-  const sources = listSources(libDir);
-  if (sources.length === 0) return undefined;
-  const hash = createHash('sha256');
-  for (const file of sources) hash.update(path.relative(libDir, file)).update(readFileSync(file));
-  const lockfile = findUp('package-lock.json', projectRoot);
-  if (lockfile) hash.update(readFileSync(lockfile));
-  return hash.digest('hex').slice(0, 16);
+  const sources = listSources(path.join(projectRoot, 'lib'));
+  return sourceFingerprint(
+    projectRoot,
+    sources.map((file) => path.relative(projectRoot, file)),
+  );
 }
 
 let defaultCache: RenderCache | null | undefined;
