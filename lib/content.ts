@@ -177,6 +177,8 @@ export function dateFromIso(date: string): Date {
 
 export function loadContent(root: string = contentRoot()): LoadResult {
   const diagnostics: Diagnostic[] = [];
+  // A collection's folder as the editor sees it, e.g. "content/authors/".
+  const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
   const authorFiles = parseAll(
     readSources(path.join(root, 'authors'), diagnostics),
     authorFrontmatterSchema,
@@ -242,7 +244,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         line,
         column,
         severity: 'error',
-        message: `author: no author "${data.author}" in content/authors/ (known: ${[...authorSlugs].join(', ') || 'none'})`,
+        message: `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
     const rendered = processBody(file, parsed, routes.article(file.slug));
@@ -266,7 +268,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         line,
         column,
         severity: 'error',
-        message: `article: no article "${data.article}" in content/articles/`,
+        message: `article: no article "${data.article}" in ${folder('articles')}`,
       });
     }
     processBody(file, parsed, routes.faq());

@@ -30,11 +30,9 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:1:4: front matter must be YAML opened by a bare "---", not "---js"; it is never evaluated',
   ],
   'unknown-author': [
-    'articles/broken.md:5:9: author: no author "ada-lovelase" in content/authors/ (known: ada-lovelace)',
+    'articles/broken.md:5:9: author: no author "ada-lovelase" in authors/ (known: ada-lovelace)',
   ],
-  'faq-unknown-article': [
-    'faq/broken.md:3:10: article: no article "slow-morning" in content/articles/',
-  ],
+  'faq-unknown-article': ['faq/broken.md:3:10: article: no article "slow-morning" in articles/'],
   'duplicate-slug': [
     'articles/slow-mornings.md:1:1: slug "slow-mornings" is already used by articles/2024/slow-mornings.md; rename one of the files',
   ],

@@ -241,7 +241,7 @@ describe('loadContent: one broken tree per rule', () => {
         'articles/orphan.md',
         5,
         9,
-        'author: no author "nobody-we-know" in content/authors/ (known: ada-lovelace)',
+        'author: no author "nobody-we-know" in tests/fixtures/content/unknown-author/authors/ (known: ada-lovelace)',
       ),
     ]);
     expect(content.articles.map((a) => a.slug)).toEqual(['orphan']);
@@ -254,7 +254,7 @@ describe('loadContent: one broken tree per rule', () => {
         'faq/lost-questions.md',
         3,
         10,
-        'article: no article "no-such-article" in content/articles/',
+        'article: no article "no-such-article" in tests/fixtures/content/faq-unknown-article/articles/',
       ),
     ]);
   });
