@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { ArticleListPage } from '@/components/article-list-page';
-import { getAuthors } from '@/lib/content';
 import { getArticlePage } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
@@ -15,6 +14,5 @@ export const metadata = pageMetadata({
 export default function HomePage() {
   const listing = getArticlePage(1);
   if (!listing) notFound();
-  const authors = new Map(getAuthors().map((author) => [author.slug, author]));
-  return <ArticleListPage listing={listing} authors={authors} />;
+  return <ArticleListPage listing={listing} />;
 }

@@ -1,26 +1,16 @@
 /**
  * Lighthouse with its mobile defaults (simulated slow 4G and a 4× slower CPU) against a local
- * server, in Debian's Chromium, median of several runs. The Chromium flags are the ones the
- * browser tests use to keep it off the network.
+ * server, in Debian's Chromium, median of several runs, with the browser tests' offline flags.
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { OFFLINE_CHROMIUM_FLAGS } from '../scripts/chromium-flags';
 import { progress } from './util';
 
 export const chromePath =
   process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-];
+const CHROME_FLAGS = ['--headless=new', ...OFFLINE_CHROMIUM_FLAGS];
 
 export interface LighthouseScores {
   performance: number;

@@ -1,13 +1,14 @@
-import type { Article, Author } from '@/lib/content';
+import { getAuthor, type Article } from '@/lib/content';
 import { ArticleCard } from './article-card';
 
 /** A list of article cards under a section heading (h2), so each card title is an h3. */
 export function ArticleCardList({
   articles,
-  authors,
+  withAuthors = false,
 }: {
   articles: readonly Article[];
-  authors?: ReadonlyMap<string, Author>;
+  /** Name each card's author (lists mixing authors); an author's own page leaves it out. */
+  withAuthors?: boolean;
 }) {
   return (
     <div className="card-list">
@@ -15,7 +16,7 @@ export function ArticleCardList({
         <ArticleCard
           key={article.slug}
           article={article}
-          author={authors?.get(article.author)}
+          author={withAuthors ? getAuthor(article.author) : undefined}
           headingLevel={3}
         />
       ))}

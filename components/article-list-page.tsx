@@ -1,17 +1,10 @@
-import type { Author } from '@/lib/content';
 import type { ArticlePage } from '@/lib/listings';
 import { site } from '@/lib/site';
 import { ArticleCardList } from './article-card-list';
 import { Pagination } from './pagination';
 
 /** The home page and its later pages (/page/2 …): the same list, one page at a time. */
-export function ArticleListPage({
-  listing,
-  authors,
-}: {
-  listing: ArticlePage;
-  authors: Map<string, Author>;
-}) {
+export function ArticleListPage({ listing }: { listing: ArticlePage }) {
   const { page, pageCount, articles } = listing;
   return (
     <div className="page page-list">
@@ -24,7 +17,7 @@ export function ArticleListPage({
           {page === 1 ? 'Latest articles' : `Articles, page ${page} of ${pageCount}`}
         </h2>
         {articles.length ? (
-          <ArticleCardList articles={articles} authors={authors} />
+          <ArticleCardList articles={articles} withAuthors />
         ) : (
           <p>No articles yet.</p>
         )}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Article, Author, FaqSet } from '@/lib/content';
+import { publicationStatus, type Article, type Author, type FaqSet } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { ArticleNav } from './article-nav';
 import { AuthorCard } from './author-card';
@@ -18,7 +18,6 @@ export function ArticleView({
   article,
   author,
   faq,
-  status = 'published',
   related = [],
   previous,
   next,
@@ -26,12 +25,12 @@ export function ArticleView({
   article: Article;
   author: Author | undefined;
   faq: FaqSet | undefined;
-  /** Drafts and scheduled posts only render under `next dev`; they carry a banner there. */
-  status?: 'published' | 'draft' | 'scheduled';
   related?: Article[];
   previous?: Article | undefined;
   next?: Article | undefined;
 }) {
+  // Drafts and scheduled posts only render under `next dev`; they carry a banner there.
+  const status = publicationStatus(article);
   return (
     <article className="article" aria-labelledby="article-title">
       <header className="article-header">

@@ -221,32 +221,26 @@ function enhance(article: HTMLElement): () => void {
   };
 
   syncLayout();
-  wide.addEventListener('change', syncLayout);
-  article.addEventListener('pointerover', onPointerOver);
-  article.addEventListener('pointerout', onPointerOut);
-  article.addEventListener('focusin', onFocusIn);
-  article.addEventListener('focusout', onFocusOut);
-  article.addEventListener('click', onClick);
-  document.addEventListener('pointerdown', onPointerDown, true);
-  document.addEventListener('keydown', onKeyDown);
-  window.addEventListener('scroll', onViewportChange, { passive: true });
-  window.addEventListener('resize', onViewportChange);
+  // One signal removes every listener on cleanup, so none can be added and then forgotten.
+  const listeners = new AbortController();
+  const { signal } = listeners;
+  wide.addEventListener('change', syncLayout, { signal });
+  article.addEventListener('pointerover', onPointerOver, { signal });
+  article.addEventListener('pointerout', onPointerOut, { signal });
+  article.addEventListener('focusin', onFocusIn, { signal });
+  article.addEventListener('focusout', onFocusOut, { signal });
+  article.addEventListener('click', onClick, { signal });
+  document.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
+  document.addEventListener('keydown', onKeyDown, { signal });
+  window.addEventListener('scroll', onViewportChange, { passive: true, signal });
+  window.addEventListener('resize', onViewportChange, { signal });
 
   return () => {
+    listeners.abort();
     hide();
     for (const sidenote of sidenotes) sidenote.remove();
     preview.remove();
     article.classList.remove('has-sidenotes');
-    wide.removeEventListener('change', syncLayout);
-    article.removeEventListener('pointerover', onPointerOver);
-    article.removeEventListener('pointerout', onPointerOut);
-    article.removeEventListener('focusin', onFocusIn);
-    article.removeEventListener('focusout', onFocusOut);
-    article.removeEventListener('click', onClick);
-    document.removeEventListener('pointerdown', onPointerDown, true);
-    document.removeEventListener('keydown', onKeyDown);
-    window.removeEventListener('scroll', onViewportChange);
-    window.removeEventListener('resize', onViewportChange);
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Author } from '@/lib/content';
 import type { ArticlePage } from '@/lib/listings';
 import { ArticleCardList } from './article-card-list';
 import { Pagination } from './pagination';
@@ -13,7 +12,7 @@ export function PagedArticleList({
   headingId,
   listing,
   first,
-  authors,
+  withAuthors = false,
   empty,
 }: {
   heading: string;
@@ -21,7 +20,7 @@ export function PagedArticleList({
   listing: ArticlePage;
   /** The list's first page, e.g. `/tags/trust`. */
   first: string;
-  authors?: ReadonlyMap<string, Author>;
+  withAuthors?: boolean;
   empty: string;
 }) {
   const { page, pageCount, articles } = listing;
@@ -31,7 +30,11 @@ export function PagedArticleList({
         {heading}
         {page > 1 ? `, page ${page} of ${pageCount}` : ''}
       </h2>
-      {articles.length ? <ArticleCardList articles={articles} authors={authors} /> : <p>{empty}</p>}
+      {articles.length ? (
+        <ArticleCardList articles={articles} withAuthors={withAuthors} />
+      ) : (
+        <p>{empty}</p>
+      )}
       <Pagination page={page} pageCount={pageCount} first={first} />
     </section>
   );

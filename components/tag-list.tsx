@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { routes } from '@/lib/site';
 
 /** An article's tags as links to their tag pages. */
-export function TagList({ tags, className = 'tag-list' }: { tags: string[]; className?: string }) {
+export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return null;
   return (
-    <ul className={className} aria-label="Tags">
+    <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
           <Link href={routes.tag(tag)} className="tag">

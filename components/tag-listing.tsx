@@ -1,4 +1,3 @@
-import { getAuthors } from '@/lib/content';
 import type { ArticlePage, Tag } from '@/lib/listings';
 import { routes } from '@/lib/site';
 import { PagedArticleList } from './paged-article-list';
@@ -19,7 +18,7 @@ export function TagListing({ tag, listing }: { tag: Tag; listing: ArticlePage })
         headingId="latest-title"
         listing={listing}
         first={routes.tag(tag.name)}
-        authors={new Map(getAuthors().map((author) => [author.slug, author]))}
+        withAuthors
         empty="No articles."
       />
     </div>

@@ -50,14 +50,14 @@ function track(toc: HTMLElement): () => void {
 
   syncOpen();
   update();
-  wide.addEventListener('change', syncOpen);
-  window.addEventListener('scroll', schedule, { passive: true });
-  window.addEventListener('resize', schedule);
+  const listeners = new AbortController();
+  const { signal } = listeners;
+  wide.addEventListener('change', syncOpen, { signal });
+  window.addEventListener('scroll', schedule, { passive: true, signal });
+  window.addEventListener('resize', schedule, { signal });
   return () => {
+    listeners.abort();
     window.cancelAnimationFrame(frame);
-    wide.removeEventListener('change', syncOpen);
-    window.removeEventListener('scroll', schedule);
-    window.removeEventListener('resize', schedule);
   };
 }
 

@@ -30,7 +30,7 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
-import { ARTICLES_PER_PAGE, routes, tagSlug, templateIds } from './site';
+import { listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { validateFrontmatter } from './validate';
 import { listFiles } from './list-files';
@@ -322,7 +322,7 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
   const published = articles.filter((article) => isPublished(article));
   // Every page of a paginated list: `path(1)` and `path(n)` up to its page count.
   const listPages = (count: number, path: (page: number) => string, ids: Set<string>) => {
-    for (let page = 1; page <= Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE)); page++) {
+    for (let page = 1; page <= listPageCount(count); page++) {
       site.set(path(page), { ids, anchorKind: 'element' });
     }
   };

@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { getPublishedArticles, type Article } from './content';
-import { ARTICLES_PER_PAGE, tagSlug } from './site';
+import { ARTICLES_PER_PAGE, listPageCount, tagSlug } from './site';
 
 export interface Tag {
   /** As written in frontmatter, e.g. "emotional intimacy". */
@@ -46,15 +46,14 @@ export function paginate(
   page: number,
   perPage: number = ARTICLES_PER_PAGE,
 ): ArticlePage | undefined {
-  const pageCount = Math.max(1, Math.ceil(articles.length / perPage));
+  const pageCount = listPageCount(articles.length, perPage);
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
   return { page, pageCount, articles: articles.slice((page - 1) * perPage, page * perPage) };
 }
 
 /** Every page number of a list of `articles`: 1 to pageCount (1 even for an empty list). */
 export function pageNumbers(articles: readonly Article[]): number[] {
-  const pageCount = paginate(articles, 1)?.pageCount ?? 1;
-  return Array.from({ length: pageCount }, (_, i) => i + 1);
+  return Array.from({ length: listPageCount(articles.length) }, (_, i) => i + 1);
 }
 
 /**

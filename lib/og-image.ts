@@ -10,6 +10,8 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Article, Author } from './content';
+import { site } from './site';
 
 export interface OgFont {
   name: string;
@@ -63,4 +65,17 @@ export function ogSafeText(text: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Everything an article's share card shows, reduced to what the card fonts can draw. */
+export function articleCardProps(
+  article: Pick<Article, 'title'>,
+  author: Pick<Author, 'name'> | undefined,
+): { title: string; byline: string | undefined; siteName: string; tagline: string } {
+  return {
+    title: ogSafeText(article.title),
+    byline: author ? ogSafeText(`By ${author.name}`) : undefined,
+    siteName: ogSafeText(site.name),
+    tagline: ogSafeText(site.tagline),
+  };
 }

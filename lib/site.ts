@@ -73,6 +73,11 @@ export function tagSlug(tag: string): string {
 /** Articles per page of the home page list. */
 export const ARTICLES_PER_PAGE = 10;
 
+/** Pages a list of `count` articles takes; an empty list still has its page 1. */
+export function listPageCount(count: number, perPage: number = ARTICLES_PER_PAGE): number {
+  return Math.max(1, Math.ceil(count / perPage));
+}
+
 /**
  * Items in each feed: the newest articles, in full. Readers poll feeds for what is new, and a
  * feed carrying every article in full grows with the archive (at 1,000 articles each feed

@@ -7,22 +7,16 @@ import { performance } from 'node:perf_hooks';
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
 import { getArticles, getAuthor } from '@/lib/content';
-import { loadOgFonts, ogSafeText } from '@/lib/og-image';
+import { articleCardProps, loadOgFonts } from '@/lib/og-image';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
-import { site } from '@/lib/site';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 
-async function render(title: string, byline: string | undefined): Promise<number> {
-  const response = new ImageResponse(
-    <OgCard
-      title={ogSafeText(title)}
-      byline={byline}
-      siteName={site.name}
-      tagline={site.tagline}
-    />,
-    { ...OG_IMAGE_SIZE, fonts: loadOgFonts() },
-  );
+async function render(card: ReturnType<typeof articleCardProps>): Promise<number> {
+  const response = new ImageResponse(<OgCard {...card} />, {
+    ...OG_IMAGE_SIZE,
+    fonts: loadOgFonts(),
+  });
   return (await response.arrayBuffer()).byteLength;
 }
 
@@ -31,16 +25,16 @@ const first = articles[0];
 if (!first) throw new Error('no published article to draw');
 
 let start = performance.now();
-await render(first.title, 'By someone');
+await render(articleCardProps(first, { name: 'someone' }));
 const cold = performance.now() - start;
 
 for (const article of articles) {
-  const author = getAuthor(article.author);
+  const card = articleCardProps(article, getAuthor(article.author));
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < RUNS; i += 1) {
     start = performance.now();
-    bytes = await render(article.title, author ? `By ${author.name}` : undefined);
+    bytes = await render(card);
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { OFFLINE_CHROMIUM_FLAGS } from '../../scripts/chromium-flags';
 import { repoRoot } from './server';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,17 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
   assertChromium();
   return chromium.launch({
     executablePath: chromiumPath,
-    // No sandbox: CI runs as root. The rest keeps Chromium from phoning home on a closed network.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-    ],
+    args: [...OFFLINE_CHROMIUM_FLAGS],
   });
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateContent } from '../../bench/synthetic-content';
 import { getArticle, getPublishedArticles } from '@/lib/content';
 import { absolutizeHtml, buildFeed, feedContentHtml, toJsonFeed11 } from '@/lib/feeds';
@@ -75,18 +75,16 @@ describe('toJsonFeed11', () => {
 describe('feed length', () => {
   it('carries the FEED_ITEMS newest published articles, newest first', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'feed-length-'));
-    const saved = process.env.CONTENT_DIR;
     try {
       generateContent(path.join(repoRoot, 'content'), root, FEED_ITEMS + 5);
-      process.env.CONTENT_DIR = root;
+      vi.stubEnv('CONTENT_DIR', root);
       const newest = getPublishedArticles()
         .slice(0, FEED_ITEMS)
         .map((article) => absoluteUrl(`/articles/${article.slug}`));
       expect(getPublishedArticles()).toHaveLength(FEED_ITEMS + 5);
       expect(buildFeed().items.map((item) => item.link)).toEqual(newest);
     } finally {
-      if (saved === undefined) delete process.env.CONTENT_DIR;
-      else process.env.CONTENT_DIR = saved;
+      vi.unstubAllEnvs();
       rmSync(root, { recursive: true, force: true });
     }
   });

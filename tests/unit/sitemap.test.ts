@@ -6,6 +6,12 @@ import { sitemapEntries } from '@/lib/sitemap';
 describe('sitemapEntries', () => {
   const article = getArticle('building-trust-and-emotional-intimacy');
   if (!article) throw new Error('the published article must load');
+  // Twelve articles, newest first: two pages of every list.
+  const many = Array.from({ length: 12 }, (_, i) => ({
+    ...article,
+    slug: `post-${i}`,
+    date: `2024-01-${String(20 - i).padStart(2, '0')}`,
+  }));
 
   it('lists every public page with lastmod from the content', () => {
     expect(sitemapEntries([article], getAuthors(), [{ article: article.slug }])).toEqual([
@@ -38,11 +44,6 @@ describe('sitemapEntries', () => {
   });
 
   it('lists later pages of the home list with the newest date on each', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({
-      ...article,
-      slug: `post-${i}`,
-      date: `2024-01-${String(20 - i).padStart(2, '0')}`,
-    }));
     const entries = sitemapEntries(many, getAuthors(), []);
     expect(entries).toContainEqual({
       url: absoluteUrl('/page/2'),
@@ -52,11 +53,6 @@ describe('sitemapEntries', () => {
   });
 
   it('lists later pages of each tag’s and each author’s articles', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({
-      ...article,
-      slug: `post-${i}`,
-      date: `2024-01-${String(20 - i).padStart(2, '0')}`,
-    }));
     const urls = sitemapEntries(many, getAuthors(), []).map((e) => e.url);
     for (const path of ['/tags/trust', '/tags/trust/page/2', '/authors/patrick-b-watson/page/2']) {
       expect(urls).toContain(absoluteUrl(path));

@@ -2,13 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
-import {
-  getArticle,
-  getArticles,
-  getAuthor,
-  getFaqForArticle,
-  publicationStatus,
-} from '@/lib/content';
+import { getArticle, getArticles, getAuthor, getFaqForArticle } from '@/lib/content';
 import { getNeighbours, getRelatedArticles } from '@/lib/listings';
 import { articleMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
@@ -46,7 +40,6 @@ export default async function ArticlePage({ params }: Props) {
         article={article}
         author={author}
         faq={getFaqForArticle(article.slug)}
-        status={publicationStatus(article)}
         related={getRelatedArticles(article)}
         {...getNeighbours(article)}
       />

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListPage } from '@/components/article-list-page';
-import { getAuthors } from '@/lib/content';
-import { getArticlePage, laterPageNumber } from '@/lib/listings';
+import { getPublishedArticles } from '@/lib/content';
+import { getArticlePage, laterPageNumber, pageNumbers } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
 
@@ -14,8 +14,7 @@ export const dynamicParams = false;
 type Props = { params: Promise<{ page: string }> };
 
 export function generateStaticParams() {
-  const { pageCount } = getArticlePage(1) ?? { pageCount: 1 };
-  return Array.from({ length: pageCount }, (_, i) => ({ page: String(i + 1) }));
+  return pageNumbers(getPublishedArticles()).map((page) => ({ page: String(page) }));
 }
 
 function listingFor(param: string) {
@@ -38,6 +37,5 @@ export default async function ArticleListPageRoute({ params }: Props) {
   if (page === '1') permanentRedirect(routes.home());
   const listing = listingFor(page);
   if (!listing) notFound();
-  const authors = new Map(getAuthors().map((author) => [author.slug, author]));
-  return <ArticleListPage listing={listing} authors={authors} />;
+  return <ArticleListPage listing={listing} />;
 }

@@ -3,8 +3,7 @@ import { OgCard } from '@/components/og-card';
 import { getArticle, getArticles, getAuthor } from '@/lib/content';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
 import { cachedCardPng } from '@/lib/og-cache';
-import { loadOgFonts, OG_IMAGE_HEADERS, ogSafeText } from '@/lib/og-image';
-import { site } from '@/lib/site';
+import { articleCardProps, loadOgFonts, OG_IMAGE_HEADERS } from '@/lib/og-image';
 
 // One PNG per published article, drawn at build time; unknown names are a static 404.
 export const dynamicParams = false;
@@ -17,13 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const { file } = await params;
   const article = file.endsWith('.png') ? getArticle(file.slice(0, -'.png'.length)) : undefined;
   if (!article) return new Response('Not found', { status: 404 });
-  const author = getAuthor(article.author);
-  const card = {
-    title: ogSafeText(article.title),
-    byline: author ? ogSafeText(`By ${author.name}`) : undefined,
-    siteName: ogSafeText(site.name),
-    tagline: ogSafeText(site.tagline),
-  };
+  const card = articleCardProps(article, getAuthor(article.author));
   // Drawn once per distinct card: a rebuild reuses every card whose text did not change.
   const png = await cachedCardPng(card, () =>
     new ImageResponse(<OgCard {...card} />, {
