@@ -1,9 +1,9 @@
 import type { MetadataRoute } from 'next';
-import { getArticles, getAuthors, getFaqSets } from '@/lib/content';
+import { getPublishedArticles, getAuthors, getFaqSets } from '@/lib/content';
 import { sitemapEntries } from '@/lib/sitemap';
 
 export const dynamic = 'force-static';
 
 export default function sitemap(): MetadataRoute.Sitemap {
-  return sitemapEntries(getArticles(), getAuthors(), getFaqSets());
+  return sitemapEntries(getPublishedArticles(), getAuthors(), getFaqSets());
 }

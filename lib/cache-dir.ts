@@ -3,7 +3,15 @@
  * that produces their entries, and deleting the entries of versions that can no longer be hit.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -28,7 +36,7 @@ export function sourceFingerprint(root: string, files: readonly string[]): strin
 }
 
 /** The nearest `name` in `from` or a parent directory. */
-export function findUp(name: string, from: string): string | undefined {
+function findUp(name: string, from: string): string | undefined {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, name);
     if (existsSync(candidate)) return candidate;
@@ -55,6 +63,27 @@ export function pruneOtherVersions(base: string, keep: string): void {
       rmSync(path.join(base, entry.name), { recursive: true, force: true });
     } catch {
       // Left for the next build to try again.
+    }
+  }
+}
+
+/**
+ * Writes a cache entry so that readers in other processes see either no entry or a whole
+ * one: to a temporary file, then renamed into place. Two processes writing the same entry
+ * write the same bytes. A cache that cannot be written (read-only or full disk) only costs
+ * speed, so failures are swallowed.
+ */
+export function writeEntryAtomically(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was created.
     }
   }
 }

@@ -61,8 +61,10 @@ const unsanitised = unified()
 
 const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 
-/** Link schemes the sanitiser keeps (see sanitize-schema.ts). */
-const ALLOWED_LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+/** Link schemes the sanitiser keeps: the schema's own list. */
+const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
+/** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
+const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** GFM footnote labels: no whitespace and no brackets (micromark refuses them). */
 const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
@@ -169,7 +171,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       case 'link':
       case 'definition': {
         if (point) links.push({ url: node.url, ...toFile(point) });
-        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
+        const scheme = URL_SCHEME.exec(node.url.trim())?.[1]?.toLowerCase();
         if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
           report(
             point,
@@ -196,7 +198,8 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       const offset = element.position?.start.offset;
       return offset !== undefined && rawRanges.some(([from, to]) => offset >= from && offset < to);
     };
-    const before: HastRoot = unsanitised.runSync(unsanitised.parse(body));
+    // The tree is only read here, and runSync would transform it: work on a copy.
+    const before: HastRoot = unsanitised.runSync(structuredClone(mdast));
     const after: HastRoot = sanitiser.runSync(structuredClone(before));
     const kept = new Map<string, Element>();
     visit(after, 'element', (element) => {
@@ -291,7 +294,7 @@ export function checkLinks(
   for (const link of links) {
     const url = link.url.trim();
     // External (a scheme or protocol-relative) links are not ours to check.
-    if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
+    if (url === '' || URL_SCHEME.test(url) || url.startsWith('//')) continue;
     const resolved = new URL(url, `${SITE_ORIGIN}${fromPath}`);
     let pathname = safeDecode(resolved.pathname);
     if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');

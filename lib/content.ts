@@ -291,12 +291,13 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   }
 
   const content = { articles, authors, faqSets };
-  const site = siteMap(content);
-  // Headings in bios and FAQ answers are anchors too, on the page they render on.
+  const publishedArticles = articles.filter((article) => isPublished(article));
+  const site = siteMap(content, publishedArticles);
+  // Every id in a body (article, bio, FAQ answer) is an anchor on the page it renders on.
   for (const [page, sources] of idSources) {
     for (const source of sources) for (const { id } of source.ids) site.get(page)?.ids.add(id);
   }
-  const published = new Set(articles.filter((a) => isPublished(a)).map((a) => a.sourcePath));
+  const published = new Set(publishedArticles.map((a) => a.sourcePath));
   for (const { file, page, links } of pending) {
     const fromPublished = !page.startsWith('/articles/') || published.has(file);
     diagnostics.push(...checkLinks(links, file, page, fromPublished, site));
@@ -316,10 +317,12 @@ export function loadContent(root: string = contentRoot()): LoadResult {
 }
 
 /** Every page the built site will have, with the ids an `#anchor` can point at. */
-function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
+function siteMap(
+  { articles, authors, faqSets }: ContentIndex,
+  published: readonly Article[],
+): SiteMap {
   const site: SiteMap = new Map();
   const listIds = new Set<string>([...templateIds.all, ...templateIds.list]);
-  const published = articles.filter((article) => isPublished(article));
   // Every page of a paginated list: `path(1)` and `path(n)` up to its page count.
   const listPages = (count: number, path: (page: number) => string, ids: Set<string>) => {
     for (let page = 1; page <= listPageCount(count); page++) {
@@ -341,7 +344,7 @@ function siteMap({ articles, authors, faqSets }: ContentIndex): SiteMap {
     // Under `next dev` every article has a page, so only production builds refuse the link.
     const status = isPublished(article) ? 'published' : publicationStatus(article);
     site.set(routes.article(article.slug), {
-      ids: new Set([...templateIds.all, ...templateIds.article, ...article.ids.map((i) => i.id)]),
+      ids: new Set([...templateIds.all, ...templateIds.article]),
       anchorKind: 'heading or footnote',
       ...(status === 'draft'
         ? { unpublished: 'a draft (draft: true)' }
@@ -479,11 +482,6 @@ function catalog(): Catalog {
  */
 export function getPublishedArticles(): readonly Article[] {
   return catalog().published;
-}
-
-/** Same as getPublishedArticles; kept for callers written before it. */
-export function getArticles(): readonly Article[] {
-  return getPublishedArticles();
 }
 
 export function getArticle(slug: string): Article | undefined {

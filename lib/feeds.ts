@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { getArticles, getAuthor, type Article } from './content';
+import { getPublishedArticles, getAuthor, type Article } from './content';
 import { absoluteUrl, FEED_ITEMS, routes, site } from './site';
 import { isoTimestamp } from './structured-data';
 
@@ -52,7 +52,9 @@ function modified(article: Article): Date {
 }
 
 /** A feed of the given articles (newest first), by default the FEED_ITEMS newest published. */
-export function buildFeed(articles: readonly Article[] = getArticles().slice(0, FEED_ITEMS)): Feed {
+export function buildFeed(
+  articles: readonly Article[] = getPublishedArticles().slice(0, FEED_ITEMS),
+): Feed {
   const home = absoluteUrl(routes.home());
   const feed = new Feed({
     id: home,

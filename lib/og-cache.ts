@@ -11,9 +11,9 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pruneOtherVersions, sourceFingerprint } from './cache-dir';
+import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
 
 /** The sources whose change changes every card. */
 const CARD_SOURCES = ['components/og-card.tsx', 'lib/og-image.ts', 'lib/og-cache.ts'];
@@ -63,14 +63,6 @@ export async function cachedCardPng(
     // Not drawn yet.
   }
   const png = new Uint8Array(await draw());
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(cache.dir, { recursive: true });
-    writeFileSync(temporary, png);
-    renameSync(temporary, file);
-  } catch {
-    // An unwritable cache only costs the next build the drawing.
-    rmSync(temporary, { force: true });
-  }
+  writeEntryAtomically(file, png);
   return png;
 }

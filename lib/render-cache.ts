@@ -18,15 +18,7 @@
  * which the benchmark reads to count renders across worker processes.
  */
 import { createHash } from 'node:crypto';
-import {
-  appendFileSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { lintParsedBody, type BodyContext, type BodyReport } from './content-checks';
@@ -39,7 +31,7 @@ import {
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
-import { pruneOtherVersions, sourceFingerprint } from './cache-dir';
+import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
@@ -262,19 +254,7 @@ function readEntry<T>(
 }
 
 function writeEntry(file: string, value: unknown): void {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ format: ENTRY_FORMAT, value }));
-    renameSync(temporary, file);
-  } catch {
-    // A cache that cannot be written (read-only disk, full disk) only costs speed.
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was created.
-    }
-  }
+  writeEntryAtomically(file, JSON.stringify({ format: ENTRY_FORMAT, value }));
 }
 
 const outlineEntrySchema = z.object({

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
-import { getArticles, getAuthor } from '@/lib/content';
+import { getPublishedArticles, getAuthor } from '@/lib/content';
 import { articleCardProps, loadOgFonts } from '@/lib/og-image';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
 
@@ -20,7 +20,7 @@ async function render(card: ReturnType<typeof articleCardProps>): Promise<number
   return (await response.arrayBuffer()).byteLength;
 }
 
-const articles = getArticles();
+const articles = getPublishedArticles();
 const first = articles[0];
 if (!first) throw new Error('no published article to draw');
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
-import { getArticle, getArticles, getAuthor, getFaqForArticle } from '@/lib/content';
+import { getArticle, getPublishedArticles, getAuthor, getFaqForArticle } from '@/lib/content';
 import { getNeighbours, getRelatedArticles } from '@/lib/listings';
 import { articleMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
@@ -14,7 +14,7 @@ export const dynamicParams = false;
 type Props = { params: Promise<{ slug: string }> };
 
 export function generateStaticParams() {
-  return getArticles().map((article) => ({ slug: article.slug }));
+  return getPublishedArticles().map((article) => ({ slug: article.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,4 +1,4 @@
-import { getArticles } from '@/lib/content';
+import { getPublishedArticles } from '@/lib/content';
 import type { Video } from '@/lib/schema';
 import { renderVideoPoster } from '@/lib/video-poster';
 
@@ -6,7 +6,8 @@ export const dynamicParams = false;
 
 function videos(): Map<string, Video> {
   const byId = new Map<string, Video>();
-  for (const article of getArticles()) if (article.video) byId.set(article.video.id, article.video);
+  for (const article of getPublishedArticles())
+    if (article.video) byId.set(article.video.id, article.video);
   return byId;
 }
 

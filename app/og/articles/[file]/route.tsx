@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
-import { getArticle, getArticles, getAuthor } from '@/lib/content';
+import { getArticle, getPublishedArticles, getAuthor } from '@/lib/content';
 import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
 import { cachedCardPng } from '@/lib/og-cache';
 import { articleCardProps, loadOgFonts, OG_IMAGE_HEADERS } from '@/lib/og-image';
@@ -9,7 +9,7 @@ import { articleCardProps, loadOgFonts, OG_IMAGE_HEADERS } from '@/lib/og-image'
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getArticles().map((article) => ({ file: `${article.slug}.png` }));
+  return getPublishedArticles().map((article) => ({ file: `${article.slug}.png` }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
