@@ -46,6 +46,21 @@ export async function startNext(appDir: string, probePath: string): Promise<Serv
   return serve(child, url, url + probePath);
 }
 
+/**
+ * What `npm start` runs: scripts/serve.mjs, Next's request handler behind the request guard.
+ * Measured beside plain `next start` so the guard's cost shows.
+ */
+export async function startGuarded(appDir: string, probePath: string): Promise<Server> {
+  const port = await freePort(3700, 3779);
+  const child = start(
+    process.execPath,
+    [path.join(appDir, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'],
+    { cwd: appDir, env: { NODE_ENV: 'production' } },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  return serve(child, url, url + probePath);
+}
+
 /** nginx in the foreground with one worker, serving `body` at `route` and nothing else. */
 export async function startNginx(route: string, body: Buffer): Promise<Server> {
   const port = await freePort(3780, 3789);
