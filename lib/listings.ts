@@ -84,33 +84,39 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
  * Articles to read next: those sharing the most tags first, then the most recent. Articles
  * sharing no tag fill the remaining places, newest first, so every article ends with a choice.
  *
- * `articles` is newest first, like every list here. `tags` is tagsOf(articles): a build passes
- * the one index it built for all its pages.
+ * `articles` is newest first, like every list here.
  */
-export function relatedTo(
-  article: Article,
-  articles: readonly Article[],
-  limit = 3,
-  tags: readonly Tag[] = tagsOf(articles),
-): Article[] {
-  const shared = new Map<Article, number>();
-  const own = new Set(article.tags.map(tagSlug));
-  for (const tag of tags) {
-    if (!own.has(tag.slug)) continue;
-    for (const other of tag.articles) {
-      if (other.slug !== article.slug) shared.set(other, (shared.get(other) ?? 0) + 1);
-    }
-  }
+export function relatedTo(article: Article, articles: readonly Article[], limit = 3): Article[] {
+  const own = tagSlugsOf(article);
   // One pass in list order, into a bucket per number of shared tags: each bucket is then in
   // list order, with no sorting and no string comparisons (which cost over a second of a
   // 1,000-article build when every candidate was sorted for every article).
   const buckets: Article[][] = Array.from({ length: own.size + 1 }, () => []);
+  const best = buckets[own.size] ?? [];
   for (const other of articles) {
     if (other.slug === article.slug) continue;
-    const bucket = buckets[shared.get(other) ?? 0];
+    let shared = 0;
+    for (const slug of tagSlugsOf(other)) if (own.has(slug)) shared += 1;
+    const bucket = buckets[shared];
     if (bucket && bucket.length < limit) bucket.push(other);
+    // Nothing further down the list can displace a full top bucket: it is older and shares
+    // no more tags. On a site whose articles share their tags this ends the pass at once,
+    // where counting shared tags over every tag's articles first made each call O(articles).
+    if (best.length === limit) break;
   }
   return buckets.reverse().flat().slice(0, limit);
+}
+
+const tagSlugSets = new WeakMap<Article, ReadonlySet<string>>();
+
+/** An article's tags as URL slugs ("Emotional Intimacy" → "emotional-intimacy"), once each. */
+function tagSlugsOf(article: Article): ReadonlySet<string> {
+  let slugs = tagSlugSets.get(article);
+  if (!slugs) {
+    slugs = new Set(article.tags.map(tagSlug));
+    tagSlugSets.set(article, slugs);
+  }
+  return slugs;
 }
 
 /** The next older (`previous`) and next newer (`next`) article in publication order. */
@@ -161,8 +167,7 @@ export function getArticlePage(page: number): ArticlePage | undefined {
 }
 
 export function getRelatedArticles(article: Article): Article[] {
-  const { articles, index } = listIndex();
-  return relatedTo(article, articles, 3, index.tags);
+  return relatedTo(article, getPublishedArticles());
 }
 
 export function getNeighbours(article: Article) {

@@ -174,6 +174,26 @@ describe('lists of published articles', () => {
     expect(relatedTo(find(8), published).map((a) => a.slug)).toEqual([12, 11, 10].map(slug));
   });
 
+  it('relates every article as a full sort by shared tags, then list position, would', () => {
+    // The reference: score every other article and sort. relatedTo stops its pass early once
+    // it holds `limit` articles sharing all the tags, which must never change the answer.
+    const sharedTags = (a: (typeof published)[number], b: (typeof published)[number]) => {
+      const own = new Set(a.tags.map((tag) => tag.toLowerCase()));
+      return new Set(b.tags.map((tag) => tag.toLowerCase()).filter((tag) => own.has(tag))).size;
+    };
+    for (const article of published) {
+      for (const limit of [1, 2, 3, 5]) {
+        const expected = published
+          .map((other, position) => ({ other, position, shared: sharedTags(article, other) }))
+          .filter(({ other }) => other !== article)
+          .sort((a, b) => b.shared - a.shared || a.position - b.position)
+          .slice(0, limit)
+          .map(({ other }) => other.slug);
+        expect(relatedTo(article, published, limit).map((a) => a.slug)).toEqual(expected);
+      }
+    }
+  });
+
   it('finds the older and newer neighbours', () => {
     expect(neighboursOf(find(1), published)).toEqual({ previous: undefined, next: find(2) });
     expect(neighboursOf(find(12), published)).toEqual({ previous: find(11), next: undefined });
