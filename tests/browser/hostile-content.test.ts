@@ -1,26 +1,27 @@
 /**
  * Hostile Markdown, rendered by the real pipeline and loaded into Chromium: no payload may run.
- * Every payload tries to set `window.__pwned` or open a dialog; the page records both.
+ *
+ * Every payload calls alert('<id>') on load or when its link or button is clicked, and the page
+ * records each dialog. The control runs the same payloads with the sanitiser left out and
+ * requires each one to fire, so a pass below means our sanitising stopped it, not Chromium.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@/lib/markdown';
 import { launchBrowser } from '../support/browser';
+import {
+  HOSTILE_PAYLOADS,
+  renderUnsanitised,
+  wrapPayload,
+  type HostilePayload,
+} from '../support/hostile-payloads';
 
-const PAYLOADS: Record<string, string> = {
-  'script element': '<script>window.__pwned = "script"</script>',
-  'event handler': '<img src="/missing.png" onerror="window.__pwned = \'onerror\'">',
-  'svg onload': '<svg onload="window.__pwned = \'svg\'"></svg>',
-  'javascript: link': '[click](javascript:window.__pwned="link")',
-  'entity-encoded javascript: link': '<a href="&#106;avascript:window.__pwned=1">click</a>',
-  'data: iframe': '<iframe src="data:text/html,<script>parent.__pwned=1</script>"></iframe>',
-  'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">',
-  'base href': '<base href="javascript:window.__pwned=1//">',
-  'object embed':
-    '<object data="javascript:window.__pwned=1"></object><embed src="javascript:window.__pwned=1">',
-  'form action': '<form action="javascript:window.__pwned=1"><button id="go">go</button></form>',
-  'style expression': '<div style="background:url(javascript:window.__pwned=1)">styled</div>',
-};
+/**
+ * Time for load-time and click-time payloads to fire after the page has loaded and the click
+ * landed (image errors, toggle events, javascript: navigations are queued tasks). The control
+ * shows every payload fires within it.
+ */
+const SETTLE_MS = 300;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,23 +31,63 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('hostile content in Chromium', () => {
-  it.each(Object.entries(PAYLOADS))('%s does not run', async (_name, payload) => {
-    const { html } = renderMarkdown(`Before the payload.\n\n${payload}\n\nAfter the payload.\n`);
-    const page = await browser.newPage();
-    let dialog = false;
-    page.on('dialog', async (d) => {
-      dialog = true;
-      await d.dismiss();
+interface PageRun {
+  /** Messages of every alert/confirm/prompt the page opened, in order. */
+  dialogs: string[];
+  /** How many elements matched the payload's click selector once the page had loaded. */
+  clickTargets: number;
+  mainText: string;
+}
+
+/**
+ * Loads `html` into a blank page and reports the dialogs it opened. With `click`, the payload's
+ * element is clicked as a curious reader would; a click that fails (no such element, hidden,
+ * covered) fails the test rather than being skipped.
+ */
+async function runInChromium(
+  html: string,
+  payload: HostilePayload,
+  { click }: { click: boolean },
+): Promise<PageRun> {
+  const page = await browser.newPage();
+  try {
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
     });
     await page.setContent(`<!doctype html><html><body><main>${html}</main></body></html>`);
-    // Click every link and button the payload may have left, as a curious reader would.
-    for (const handle of await page.$$('a, button'))
-      await handle.click({ timeout: 1000 }).catch(() => {});
-    await page.waitForTimeout(100);
-    expect(await page.evaluate(() => Reflect.get(window, '__pwned'))).toBeUndefined();
-    expect(dialog).toBe(false);
-    expect(await page.textContent('main')).toContain('After the payload.');
+    const target = payload.click ? page.locator(payload.click.selector) : undefined;
+    const clickTargets = target ? await target.count() : 0;
+    if (target && click) await target.click({ timeout: 5_000 });
+    await page.waitForTimeout(SETTLE_MS);
+    return { dialogs, clickTargets, mainText: (await page.textContent('main')) ?? '' };
+  } finally {
     await page.close();
+  }
+}
+
+const cases = HOSTILE_PAYLOADS.map((payload) => [payload.id, payload] as const);
+
+describe('control: hostile payloads with the sanitiser left out', () => {
+  it.each(cases)('%s runs in Chromium', async (_id, payload) => {
+    const html = renderUnsanitised(wrapPayload(payload));
+    const { dialogs } = await runInChromium(html, payload, { click: true });
+    expect(dialogs).toEqual([payload.id]);
+  });
+});
+
+describe('hostile payloads through renderMarkdown in Chromium', () => {
+  it.each(cases)('%s does not run', async (_id, payload) => {
+    const { html } = renderMarkdown(wrapPayload(payload));
+    const kept = payload.click?.afterSanitising === 'kept';
+    const { dialogs, clickTargets, mainText } = await runInChromium(html, payload, {
+      click: kept,
+    });
+    // Sanitising either leaves the element harmless (and it was clicked above) or removes it.
+    if (payload.click) expect(clickTargets).toBe(kept ? 1 : 0);
+    expect(dialogs).toEqual([]);
+    expect(mainText).toContain('Before the payload.');
+    expect(mainText).toContain('After the payload.');
   });
 });
