@@ -8,7 +8,15 @@
  * engine with one that throws, so content can never run as code.
  */
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { positionAt } from './diagnostics';
 
 /** Frontmatter bigger than this is not something an editor wrote by hand. */
@@ -115,8 +123,10 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
   const doc = document ?? parseYaml('');
   const firstError = doc.errors[0];
   if (firstError) {
+    const hint = yamlHint(firstError, matterText);
     throw new FrontmatterSyntaxError(
-      `frontmatter is not valid YAML: ${firstError.message.split('\n')[0] ?? ''}`,
+      `frontmatter is not valid YAML: ${firstError.message.split('\n')[0] ?? ''}` +
+        (hint ? `; ${hint}` : ''),
       toFileLine(firstError.pos[0]),
     );
   }
@@ -143,6 +153,37 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
       return toFileLine(offsetOf(doc, path));
     },
   };
+}
+
+/**
+ * What to do about the YAML mistakes editors make by hand. The library's message says what is
+ * wrong in YAML's terms ("Nested mappings are not allowed in compact mappings"); the hint says
+ * what to type instead, quoting the editor's own line where that helps.
+ */
+export function yamlHint(error: YAMLError, yamlText: string): string | undefined {
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `title: Trust: A Practical Guide`: the second ": " starts a mapping inside the value.
+      const lineStart = yamlText.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      const lineEnd = yamlText.indexOf('\n', lineStart);
+      const line = yamlText.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+      const match = /^(\s*[\w-]+):\s+(.*?)\s*$/.exec(line);
+      const quoted = match ? `${match[1]}: ${JSON.stringify(match[2])}` : undefined;
+      return quoted
+        ? `a value containing ": " must be in quotes: ${quoted}`
+        : 'a value containing ": " must be in quotes';
+    }
+    case 'DUPLICATE_KEY':
+      return 'each field may appear only once';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_SCALAR_START':
+      return 'a value starting with @ or ` must be in quotes';
+    case 'MISSING_CHAR':
+      return 'close the quote or bracket on the same value';
+    default:
+      return undefined;
+  }
 }
 
 function parseYaml(text: string): Document.Parsed {

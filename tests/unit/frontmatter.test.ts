@@ -121,16 +121,38 @@ describe('parseFrontmatter rejects malformed files', () => {
 
   it('rejects invalid YAML at the line of the error', () => {
     expect(rejectionOf(fixture('invalid-yaml.md'))).toEqual({
-      message: 'frontmatter is not valid YAML: Map keys must be unique',
+      message:
+        'frontmatter is not valid YAML: Map keys must be unique; each field may appear only once',
       position: { line: 4, column: 1 },
     });
   });
 
   it('rejects tab indentation at its line', () => {
     expect(rejectionOf('---\ntitle: Tabs\n\tauthor: ada-lovelace\n---\n\nBody.\n')).toEqual({
-      message: 'frontmatter is not valid YAML: Tabs are not allowed as indentation',
+      message:
+        'frontmatter is not valid YAML: Tabs are not allowed as indentation; indent with spaces, not tabs',
       position: { line: 3, column: 1 },
     });
+  });
+
+  it("says how to quote a value with a colon, from the editor's own line", () => {
+    // An inner quote is escaped in the suggestion, so it can be pasted back as it is.
+    expect(rejectionOf('---\ndescription: Say "yes": then mean it\n---\n\nBody.\n')).toEqual({
+      message:
+        'frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings; ' +
+        'a value containing ": " must be in quotes: description: "Say \\"yes\\": then mean it"',
+      position: { line: 2, column: 14 },
+    });
+  });
+
+  it('hints at the fix for an unclosed quote and a reserved first character', () => {
+    expect(rejectionOf('---\ntitle: "Unclosed\n---\n\nBody.\n').message).toBe(
+      'frontmatter is not valid YAML: Missing closing "quote; close the quote or bracket on the same value',
+    );
+    expect(rejectionOf('---\ntitle: @handle\n---\n\nBody.\n').message).toBe(
+      'frontmatter is not valid YAML: Plain value cannot start with reserved character @; ' +
+        'a value starting with @ or ` must be in quotes',
+    );
   });
 
   it('rejects a "billion laughs" alias bomb quickly with a clear error', () => {

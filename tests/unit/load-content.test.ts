@@ -200,22 +200,23 @@ describe('loadContent: one broken tree per rule', () => {
         'articles/duplicate-key.md',
         5,
         1,
-        'frontmatter is not valid YAML: Map keys must be unique',
+        'frontmatter is not valid YAML: Map keys must be unique; each field may appear only once',
       ),
     ]);
   });
 
   it('invalid YAML from an unquoted colon, at the value', () => {
-    // The wording after the prefix is the YAML library's and is known to be unclear (it does
-    // not say "quote the title"). It is pinned exactly anyway, so a yaml upgrade that rewords
-    // it, or a loader change that drops or replaces it, shows up here instead of passing.
+    // The YAML library's words say what is wrong in YAML's terms; the hint after them says
+    // what to type instead, built from the editor's own line. Both are pinned exactly, so a
+    // yaml upgrade that rewords or renumbers the error shows up here instead of passing.
     expect(diagnosticsOf('yaml-unquoted-colon')).toEqual([
       error(
         'yaml-unquoted-colon',
         'articles/unquoted-colon.md',
         2,
         8,
-        'frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings',
+        'frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings; ' +
+          'a value containing ": " must be in quotes: title: "Trust: A Practical Guide"',
       ),
     ]);
   });
