@@ -736,30 +736,24 @@ async function main(): Promise<void> {
             const prerendered = existsSync(prerenderedFile)
               ? readFileSync(prerenderedFile)
               : undefined;
-            const nextLoad = await loadTest(
-              project.url + articlePath,
-              options.durationSeconds,
-              options.connections,
-            );
-            await project.stop();
-            servers.splice(servers.indexOf(project), 1);
+            // One server at a time: load it, then stop it before the next one starts.
+            const loadThenStop = async (server: Server) => {
+              if (!servers.includes(server)) servers.push(server);
+              const load = await loadTest(
+                server.url + articlePath,
+                options.durationSeconds,
+                options.connections,
+              );
+              await server.stop();
+              servers.splice(servers.indexOf(server), 1);
+              return load;
+            };
+            const nextLoad = await loadThenStop(project);
             progress('starting npm start (scripts/serve.mjs) for the project …');
-            const guarded = await startGuarded(appDir('project'), articlePath);
-            servers.push(guarded);
-            const guardedLoad = await loadTest(
-              guarded.url + articlePath,
-              options.durationSeconds,
-              options.connections,
+            const guardedLoad = await loadThenStop(
+              await startGuarded(appDir('project'), articlePath),
             );
-            await guarded.stop();
-            servers.splice(servers.indexOf(guarded), 1);
-            const nginx = await startNginx(articlePath, page.body);
-            servers.push(nginx);
-            const nginxLoad = await loadTest(
-              nginx.url + articlePath,
-              options.durationSeconds,
-              options.connections,
-            );
+            const nginxLoad = await loadThenStop(await startNginx(articlePath, page.body));
             results.serving = {
               next: nextLoad,
               guarded: guardedLoad,
