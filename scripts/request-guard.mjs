@@ -12,8 +12,13 @@ export const MAX_URL_LENGTH = 2048;
  */
 export function rejectMalformedRequest(target) {
   if (target.length > MAX_URL_LENGTH) return { status: 414, reason: 'URI Too Long' };
-  const queryStart = target.indexOf('?');
-  const path = queryStart === -1 ? target : target.slice(0, queryStart);
+  // Absolute form (`GET http://host/path`), which proxies send and servers must accept
+  // (RFC 9112, 3.2.2): the same checks apply to its path.
+  const originForm = /^https?:\/\//i.test(target)
+    ? target.replace(/^https?:\/\/[^/?#]*\/?/i, '/')
+    : target;
+  const queryStart = originForm.indexOf('?');
+  const path = queryStart === -1 ? originForm : originForm.slice(0, queryStart);
   if (!path.startsWith('/')) return { status: 400, reason: 'Bad Request' };
   let decoded;
   try {

@@ -45,7 +45,13 @@ const server = createServer((request, response) => {
   }
   handle(request, response).catch((error) => {
     console.error('request failed', request.url, error);
-    if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+    // Once the status line is out, a 500 body would be appended to a page the client takes
+    // as complete: cut the connection instead, so the client sees the response failed.
+    if (response.headersSent) {
+      response.destroy(error instanceof Error ? error : undefined);
+      return;
+    }
+    response.writeHead(500, { 'Content-Type': 'text/plain' });
     response.end('500 Internal Server Error\n');
   });
 });

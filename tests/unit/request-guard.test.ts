@@ -9,6 +9,10 @@ describe('rejectMalformedRequest', () => {
     '/articles/caf%C3%A9',
     '/faq?q=%',
     '/_next/static/chunks/a.js',
+    // Absolute form, as a proxy sends it.
+    'http://localhost:3000/articles/building-trust-and-emotional-intimacy',
+    'https://example.com',
+    'HTTPS://example.com?q=%',
   ])('lets %s through', (target) => {
     expect(rejectMalformedRequest(target)).toBeUndefined();
   });
@@ -25,6 +29,9 @@ describe('rejectMalformedRequest', () => {
     ['/a/../b', 400],
     ['/a%5c..%5cb', 400],
     ['*', 400],
+    ['http://localhost:3000/articles/%ZZ', 400],
+    ['https://example.com/a/../b', 400],
+    ['ftp://example.com/', 400],
     [`/${'a'.repeat(MAX_URL_LENGTH)}`, 414],
   ])('answers %s with %i', (target, status) => {
     expect(rejectMalformedRequest(target)?.status).toBe(status);
