@@ -50,7 +50,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" tabIndex={-1} data-pagefind-body>
+        {/* Search indexes only the content pages mark (data-pagefind-body): articles, the FAQ and
+            author bios. Lists, navigation and footers would only repeat what those pages say. */}
+        <main id="main" tabIndex={-1}>
           {children}
         </main>
         <SiteFooter />

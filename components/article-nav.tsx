@@ -12,7 +12,8 @@ export function ArticleNav({
 }) {
   if (!previous && !next) return null;
   return (
-    <nav className="article-nav" aria-labelledby="article-nav-title">
+    // Not searched: the neighbours' titles would make this page match searches for them.
+    <nav className="article-nav" aria-labelledby="article-nav-title" data-pagefind-ignore>
       <h2 id="article-nav-title" className="visually-hidden">
         More articles
       </h2>

@@ -32,7 +32,7 @@ export function ArticleView({
   // Drafts and scheduled posts only render under `next dev`; they carry a banner there.
   const status = publicationStatus(article);
   return (
-    <article className="article" aria-labelledby="article-title">
+    <article className="article" aria-labelledby="article-title" data-pagefind-body>
       <header className="article-header">
         {status !== 'published' ? <DraftBanner status={status} date={article.date} /> : null}
         <h1 id="article-title" className="article-title">
@@ -63,7 +63,8 @@ export function ArticleView({
         ) : null}
 
         {faq ? (
-          <section className="faq-teaser" aria-labelledby="faq-teaser-title">
+          // Not searched here: the answers are indexed on the FAQ page.
+          <section className="faq-teaser" aria-labelledby="faq-teaser-title" data-pagefind-ignore>
             <h2 id="faq-teaser-title">Frequently asked questions</h2>
             <ul>
               {faq.entries.map((entry) => (

@@ -6,7 +6,8 @@ import { HtmlContent } from './html-content';
 /** "About the author" box at the end of an article. */
 export function AuthorCard({ author }: { author: Author }) {
   return (
-    <section className="author-card" aria-labelledby="author-card-title">
+    // Not searched on article pages: the bio is found on the author's own page.
+    <section className="author-card" aria-labelledby="author-card-title" data-pagefind-ignore>
       <h2 id="author-card-title" className="author-card-title">
         About the author
       </h2>

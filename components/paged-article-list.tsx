@@ -25,7 +25,8 @@ export function PagedArticleList({
 }) {
   const { page, pageCount, articles } = listing;
   return (
-    <section aria-labelledby={headingId}>
+    // Never searched: a list of titles and excerpts only repeats the articles' own pages.
+    <section aria-labelledby={headingId} data-pagefind-ignore>
       <h2 id={headingId} className="section-label">
         {heading}
         {page > 1 ? `, page ${page} of ${pageCount}` : ''}

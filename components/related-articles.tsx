@@ -7,7 +7,8 @@ import { FormattedDate } from './formatted-date';
 export function RelatedArticles({ articles }: { articles: Article[] }) {
   if (articles.length === 0) return null;
   return (
-    <section className="related" aria-labelledby="related-title">
+    // Not searched: other articles' titles would make this page match searches for them.
+    <section className="related" aria-labelledby="related-title" data-pagefind-ignore>
       <h2 id="related-title" className="related-title">
         Related articles
       </h2>

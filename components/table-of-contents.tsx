@@ -19,7 +19,8 @@ export function TableOfContents({
     else sections.push({ entry, children: [] });
   }
   return (
-    <nav className="toc" aria-labelledby="toc-title">
+    // Not searched: the headings are indexed where they stand in the body.
+    <nav className="toc" aria-labelledby="toc-title" data-pagefind-ignore>
       <details>
         <summary id="toc-title">Contents</summary>
         <ol>

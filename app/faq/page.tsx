@@ -17,7 +17,7 @@ export const metadata = pageMetadata({
 export default function FaqPage() {
   const sets = getFaqSets();
   return (
-    <div className="page page-faq">
+    <div className="page page-faq" data-pagefind-body>
       <JsonLd data={faqPageJsonLd(sets)} />
       <JsonLd
         data={breadcrumbJsonLd([
@@ -33,7 +33,10 @@ export default function FaqPage() {
       </header>
       {sets.map((set) => (
         <section key={set.slug} className="faq-set" aria-labelledby={`faq-set-${set.slug}`}>
-          <p className="faq-source" id={`faq-set-${set.slug}`}>
+          <p className="faq-set-title" id={`faq-set-${set.slug}`}>
+            {set.title}
+          </p>
+          <p className="faq-source">
             From <Link href={routes.article(set.article)}>{set.articleTitle}</Link>
           </p>
           {set.entries.map((entry) => (

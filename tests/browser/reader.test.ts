@@ -415,7 +415,8 @@ describe('search', () => {
     await tabUntil(page, 'input[type="search"]');
     expect(await searchFor(page, 'Bowlby')).toContain(ARTICLE);
     expect(await searchFor(page, 'reciprocate')).toEqual(['/faq']);
-    expect(await searchFor(page, 'enlightenment')).toContain('/authors/patrick-b-watson');
+    // Only the author's page: article pages show the bio too, but leave it out of the index.
+    expect(await searchFor(page, 'enlightenment')).toEqual(['/authors/patrick-b-watson']);
     expect(await page.getByRole('status').innerText()).toMatch(
       /^\d+ results? for “enlightenment”$/,
     );

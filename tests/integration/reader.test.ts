@@ -56,12 +56,19 @@ describe('search', () => {
     const entry = await fetch(`${base}/pagefind/pagefind-entry.json`);
     expect(entry.status).toBe(200);
     const data: unknown = await entry.json();
-    // Every public page is searchable: as many indexed pages as the sitemap lists, in the one
-    // language the index is built for (build-search-index.mjs forces "en").
+    // Every content page is searchable, and nothing else: each article, the FAQ and each
+    // author's page (whose bio is there), in the one language the index is built for
+    // (build-search-index.mjs forces "en"). Home, tag and later list pages only repeat them.
     const sitemap = await (await fetch(`${base}/sitemap.xml`)).text();
-    const publicPages = sitemap.match(/<loc>/g)?.length ?? 0;
-    expect(publicPages).toBeGreaterThan(3);
-    expect(pageCountsByLanguage(data)).toStrictEqual({ en: publicPages });
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (match) => new URL(match[1] ?? '').pathname,
+    );
+    const contentPages = locs.filter((p) => /^\/(articles\/[^/]+|faq|authors\/[^/]+)$/.test(p));
+    expect(contentPages).toEqual(
+      expect.arrayContaining(['/articles/building-trust-and-emotional-intimacy', '/faq']),
+    );
+    expect(contentPages.length).toBeLessThan(locs.length);
+    expect(pageCountsByLanguage(data)).toStrictEqual({ en: contentPages.length });
   });
 });
 

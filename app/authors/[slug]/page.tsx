@@ -33,7 +33,7 @@ export default async function AuthorPage({ params }: Props) {
   const listing = paginate(getArticlesByAuthor(author.slug), 1);
   if (!listing) notFound();
   return (
-    <div className="page page-author">
+    <div className="page page-author" data-pagefind-body>
       <JsonLd data={profilePageJsonLd(author)} />
       <header className="page-header">
         <p className="eyebrow">Author</p>
