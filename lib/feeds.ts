@@ -27,7 +27,9 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
   visit(tree, 'element', (node: Element) => {
     for (const name of URL_ATTRIBUTES) {
       const value = node.properties[name];
-      if (typeof value === 'string' && value !== '') {
+      // A URL that does not parse (`http://`) is left as written rather than failing the
+      // feed; the content check reports it to the editor.
+      if (typeof value === 'string' && value !== '' && URL.canParse(value, pageUrl)) {
         node.properties[name] = new URL(value, pageUrl).toString();
       }
     }

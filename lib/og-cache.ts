@@ -15,8 +15,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
 
-/** The sources whose change changes every card. */
-const CARD_SOURCES = ['components/og-card.tsx', 'lib/og-image.ts', 'lib/og-cache.ts'];
+/** The sources whose change changes every card: the layout, fonts, size and the route. */
+const CARD_SOURCES = [
+  'components/og-card.tsx',
+  'lib/og-image.ts',
+  'lib/og-cache.ts',
+  'lib/page-metadata.ts',
+  'app/og/articles/[file]/route.tsx',
+];
 
 export interface OgCache {
   /** Directory of this version's entries. */

@@ -6,6 +6,7 @@
  * ignoring it would publish a post without the field the editor thought they had set.
  */
 import { z } from 'zod';
+import { slugify } from './slug';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -88,7 +89,11 @@ export const tagSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N} -]*$/u, 'must be lowercase words, e.g. "emotional intimacy"')
-  .max(40, 'must be at most 40 characters');
+  .max(40, 'must be at most 40 characters')
+  // The tag's page is /tags/<slug>, and the slug keeps Latin letters and digits only.
+  .refine((tag) => slugify(tag) !== '', {
+    error: 'needs a Latin letter or digit for its page address (/tags/…), e.g. "trust"',
+  });
 
 /**
  * What `npm run new` writes as a new article's description. It is long enough to pass the

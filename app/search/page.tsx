@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import { SiteSearch } from '@/components/site-search';
+import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
 
+// Like every page (canonical URL, feed links, share card), but kept out of search engines:
+// a results page has nothing of its own to index.
 export const metadata: Metadata = {
-  title: 'Search',
-  description: `Search the articles, FAQ answers and author pages of ${site.name}.`,
-  alternates: { canonical: routes.search() },
+  ...pageMetadata({
+    title: 'Search',
+    description: `Search the articles, FAQ answers and author pages of ${site.name}.`,
+    path: routes.search(),
+  }),
   robots: { index: false },
 };
 

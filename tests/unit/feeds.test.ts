@@ -23,6 +23,12 @@ describe('absolutizeHtml', () => {
         '<a href="https://other.example/">x</a> <img src="https://example.org/p.svg" alt=""></p>',
     );
   });
+
+  it('leaves a URL that does not parse as written instead of failing the feed', () => {
+    expect(absolutizeHtml('<p><a href="http://">x</a> <a href="/faq">y</a></p>', PAGE)).toBe(
+      '<p><a href="http://">x</a> <a href="https://example.org/faq">y</a></p>',
+    );
+  });
 });
 
 describe('feed content', () => {

@@ -51,6 +51,19 @@ describe('articleFrontmatterSchema', () => {
     expect(parsed.draft).toBe(true);
   });
 
+  it('rejects a tag with nothing its page address could keep', () => {
+    // Tag pages live at /tags/<slug>, and the slug keeps Latin letters and digits: a Greek-only
+    // tag would have an empty address, and would merge with every other such tag.
+    expect(
+      issuesOf(articleFrontmatterSchema, { ...validArticle, tags: ['ελληνικά', 'café'] }),
+    ).toEqual([
+      {
+        path: ['tags', 0],
+        message: 'needs a Latin letter or digit for its page address (/tags/…), e.g. "trust"',
+      },
+    ]);
+  });
+
   it('rejects a description shorter than 50 characters', () => {
     expect(
       issuesOf(articleFrontmatterSchema, { ...validArticle, description: 'Too short.' }),
