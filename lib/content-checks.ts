@@ -16,7 +16,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { positionAt, type Diagnostic } from './diagnostics';
+import { z } from 'zod';
+import { diagnosticSchema, positionAt, type Diagnostic } from './diagnostics';
 import type { CollectedId } from './rehype-collect-ids';
 import { sanitizeSchema } from './sanitize-schema';
 import { slugify } from './slug';
@@ -32,19 +33,26 @@ export interface BodyContext {
    * page title is the h1), 2 for author bios (under "Biography").
    */
   parentHeadingLevel: 1 | 2;
+  /** The body is a FAQ set: the page shows only what sits under its `## Question?` headings. */
+  questions?: true;
 }
 
 /** A link found in a body, with its position in the file. */
-export interface FoundLink {
-  url: string;
-  line: number;
-  column: number;
-}
+export const foundLinkSchema = z.strictObject({
+  url: z.string(),
+  line: z.number(),
+  column: z.number(),
+  /** An image's source rather than a link: it must name a file the site serves. */
+  image: z.literal(true).optional(),
+});
+export type FoundLink = z.infer<typeof foundLinkSchema>;
 
-export interface BodyReport {
-  diagnostics: Diagnostic[];
-  links: FoundLink[];
-}
+/** What checking one body found; the render cache stores it beside the rendered body. */
+export const bodyReportSchema = z.strictObject({
+  diagnostics: z.array(diagnosticSchema),
+  links: z.array(foundLinkSchema),
+});
+export type BodyReport = z.infer<typeof bodyReportSchema>;
 
 interface Point {
   line: number;
@@ -65,6 +73,8 @@ const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
 /** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** A URL on another site: `http(s)://…` or protocol-relative `//…`. */
+const REMOTE_URL = /^(?:https?:)?\/\//i;
 
 /** GFM footnote labels: no whitespace and no brackets (micromark refuses them). */
 const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
@@ -89,6 +99,22 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   const report = (point: Point | undefined, message: string, severity: Diagnostic['severity']) =>
     diagnostics.push({ file: context.file, ...toFile(point), severity, message });
   const error = (point: Point | undefined, message: string) => report(point, message, 'error');
+
+  // A FAQ page is made of questions and their answers, so text before the first question
+  // would be dropped without a trace. (Reference definitions may stand anywhere. A set with
+  // no question at all gets its own message from the loader instead.)
+  const isQuestion = (node: MdastNodes) => node.type === 'heading' && node.depth === 2;
+  if (context.questions && mdast.children.some(isQuestion)) {
+    for (const node of mdast.children) {
+      if (isQuestion(node)) break;
+      if (node.type === 'definition' || node.type === 'footnoteDefinition') continue;
+      error(
+        node.position?.start,
+        'text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
+      );
+      break;
+    }
+  }
 
   // Footnotes.
   const cited = new Set<string>();
@@ -153,6 +179,22 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
             `image ${what} has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)`,
           );
         }
+        if (node.type === 'image') {
+          const url = node.url.trim();
+          if (REMOTE_URL.test(url)) {
+            // The Content-Security-Policy (lib/security-headers.ts) loads images from this
+            // site only, so a remote image would pass every check and then not show.
+            const name = /[^/?#]+(?=[?#]|$)/.exec(url.replace(/^[a-z]+:\/\/[^/]+/i, ''))?.[0];
+            const local = `/images/${name ?? 'picture.jpg'}`;
+            error(
+              point,
+              `image "${node.url}" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public${local} and write ![${node.alt?.trim() || 'what it shows'}](${local})`,
+            );
+          } else if (url !== '' && !URL_SCHEME.test(url) && point) {
+            // A path on this site: checked with the links, once every page and file is known.
+            links.push({ url, ...toFile(point), image: true });
+          }
+        }
         break;
       case 'heading':
         if (node.depth === 1) {
@@ -177,6 +219,11 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
             point,
             `the link "${node.url}" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
             'warning',
+          );
+        } else if ((scheme === 'http' || scheme === 'https') && !URL.canParse(node.url.trim())) {
+          error(
+            point,
+            `link "${node.url}" is not a complete web address; write it in full, e.g. https://example.com/page`,
           );
         }
         break;
@@ -308,6 +355,22 @@ export function checkLinks(
       });
 
     const page = site.get(pathname);
+    if (!page && link.image) {
+      const near = nearestKey(
+        pathname,
+        [...site.keys()].filter((p) => /\.[a-z0-9]+$/i.test(p)),
+      );
+      diagnostics.push({
+        file,
+        line: link.line,
+        column: link.column,
+        severity: 'error',
+        message:
+          `image "${link.url}": there is no file public${pathname}; save the image there` +
+          (near ? `, or did you mean "${near}"?` : ''),
+      });
+      continue;
+    }
     if (!page) {
       const asPage = pathname.replace(/^(?:.*\/)?content(\/[a-z]+\/[^/]+)\.md$/, '$1');
       if (pathname.endsWith('.md')) {

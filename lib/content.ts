@@ -19,7 +19,7 @@ import {
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import type { RenderedMarkdown, RenderOptions } from './markdown';
+import type { RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
 import { processBodiesCached, renderSectionsCached, type BodyJob } from './render-cache';
 import {
   articleFrontmatterSchema,
@@ -42,6 +42,8 @@ export type Author = AuthorFrontmatter & {
   slug: string;
   sourcePath: string;
   bioHtml: string;
+  /** Videos the bio embeds. */
+  videos: VideoMeta[];
 };
 
 export type Article = ArticleFrontmatter &
@@ -62,6 +64,8 @@ export type FaqSet = FaqFrontmatter & {
   slug: string;
   sourcePath: string;
   entries: FaqEntry[];
+  /** Videos the answers embed. */
+  videos: VideoMeta[];
 };
 
 export interface ContentIndex {
@@ -175,7 +179,10 @@ export function dateFromIso(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-export function loadContent(root: string = contentRoot()): LoadResult {
+export function loadContent(
+  root: string = contentRoot(),
+  { publicDir = defaultPublicDir() }: { publicDir?: string } = {},
+): LoadResult {
   const diagnostics: Diagnostic[] = [];
   // A collection's folder as the editor sees it, e.g. "content/authors/".
   const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
@@ -206,15 +213,21 @@ export function loadContent(root: string = contentRoot()): LoadResult {
     { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },
     parentHeadingLevel: 1 | 2,
     options: RenderOptions = {},
+    questions = false,
   ) =>
     jobs.set(file, {
       markdown: parsed.body,
       options: { ...options, path: file.path },
-      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, parentHeadingLevel },
+      context: {
+        file: file.path,
+        bodyStartLine: parsed.bodyStartLine,
+        parentHeadingLevel,
+        ...(questions ? { questions: true as const } : {}),
+      },
     });
   for (const author of authorFiles) addJob(author, 2);
   for (const article of articleFiles) addJob(article, 1, { video: article.data.video });
-  for (const faq of faqFiles) addJob(faq, 1);
+  for (const faq of faqFiles) addJob(faq, 1, {}, true);
   const processed = new Map(zip([...jobs.keys()], processBodiesCached([...jobs.values()])));
 
   const processBody = (file: SourceFile, parsed: ParsedFrontmatter, page: string) => {
@@ -231,7 +244,13 @@ export function loadContent(root: string = contentRoot()): LoadResult {
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
     const rendered = processBody(file, parsed, routes.author(file.slug));
-    return { ...data, slug: file.slug, sourcePath: file.path, bioHtml: rendered.html };
+    return {
+      ...data,
+      slug: file.slug,
+      sourcePath: file.path,
+      bioHtml: rendered.html,
+      videos: rendered.videos,
+    };
   });
   const authorSlugs = new Set(authors.map((author) => author.slug));
 
@@ -271,7 +290,7 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: `article: no article "${data.article}" in ${folder('articles')}`,
       });
     }
-    processBody(file, parsed, routes.faq());
+    const { videos } = processBody(file, parsed, routes.faq());
     const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
       id: section.id,
       question: section.heading,
@@ -287,12 +306,12 @@ export function loadContent(root: string = contentRoot()): LoadResult {
         message: 'a FAQ set needs at least one "## Question?" heading followed by its answer',
       });
     }
-    faqSets.push({ ...data, slug: file.slug, sourcePath: file.path, entries });
+    faqSets.push({ ...data, slug: file.slug, sourcePath: file.path, entries, videos });
   }
 
   const content = { articles, authors, faqSets };
   const publishedArticles = articles.filter((article) => isPublished(article));
-  const site = siteMap(content, publishedArticles);
+  const site = siteMap(content, publishedArticles, listPublicFiles(publicDir));
   // Every id in a body (article, bio, FAQ answer) is an anchor on the page it renders on.
   for (const [page, sources] of idSources) {
     for (const source of sources) for (const { id } of source.ids) site.get(page)?.ids.add(id);
@@ -316,12 +335,40 @@ export function loadContent(root: string = contentRoot()): LoadResult {
   return { content, diagnostics };
 }
 
-/** Every page the built site will have, with the ids an `#anchor` can point at. */
+/** The folder Next serves as it is, at the site's root. */
+function defaultPublicDir(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'public');
+}
+
+/** Site paths of the files in a public/ folder, e.g. `/images/walk.jpg`. */
+function listPublicFiles(dir: string): string[] {
+  return listFiles(dir, () => true).map(
+    (file) => `/${path.relative(dir, file).split(path.sep).join('/')}`,
+  );
+}
+
+/** Every page and file the built site will have, with the ids an `#anchor` can point at. */
 function siteMap(
   { articles, authors, faqSets }: ContentIndex,
   published: readonly Article[],
+  publicFiles: readonly string[],
 ): SiteMap {
   const site: SiteMap = new Map();
+  // Pages and files every build has besides the content's own, which content may link to too.
+  for (const fixed of [routes.search(), routes.tags()]) {
+    site.set(fixed, { ids: new Set(templateIds.all), anchorKind: 'element' });
+  }
+  const files = [
+    routes.rssFeed(),
+    routes.atomFeed(),
+    routes.jsonFeed(),
+    routes.sitemap(),
+    routes.robots(),
+    routes.siteOgImage(),
+    ...published.map((article) => routes.articleOgImage(article.slug)),
+    ...publicFiles,
+  ];
+  for (const file of files) site.set(file, { ids: new Set(), anchorKind: 'element' });
   const listIds = new Set<string>([...templateIds.all, ...templateIds.list]);
   // Every page of a paginated list: `path(1)` and `path(n)` up to its page count.
   const listPages = (count: number, path: (page: number) => string, ids: Set<string>) => {
@@ -330,7 +377,6 @@ function siteMap(
     }
   };
   listPages(published.length, routes.page, listIds);
-  site.set(routes.tags(), { ids: new Set(templateIds.all), anchorKind: 'element' });
   const tagCounts = new Map<string, number>();
   for (const article of published) {
     for (const tag of new Set(article.tags.map(tagSlug))) {
@@ -387,12 +433,12 @@ let developmentCache: LoadedContent | undefined;
 
 /** Cheap fingerprint of the content tree, used only under `next dev`. */
 function fingerprint(root: string): string {
-  return listMarkdownFiles(root)
-    .map((file) => {
-      const stat = statSync(file);
-      return `${file}:${stat.mtimeMs}:${stat.size}`;
-    })
-    .join('|');
+  const sources = listMarkdownFiles(root).map((file) => {
+    const stat = statSync(file);
+    return `${file}:${stat.mtimeMs}:${stat.size}`;
+  });
+  // Adding a file to public/ can mend an image or link the check refused.
+  return [...sources, ...listPublicFiles(defaultPublicDir())].join('|');
 }
 
 /** All content, validated. Throws a ContentError listing every problem if any file is bad. */
@@ -441,6 +487,8 @@ interface Catalog {
   articlesByAuthor: Map<string, Article[]>;
   faqSets: (FaqSet & { articleTitle: string })[];
   faqByArticle: Map<string, FaqSet & { articleTitle: string }>;
+  /** Every video a public page embeds, by id. */
+  videos: Map<string, VideoMeta>;
 }
 
 const catalogs = new WeakMap<ContentIndex, Catalog>();
@@ -463,8 +511,20 @@ function catalog(): Catalog {
     const article = articleBySlug.get(set.article);
     return article ? [{ ...set, articleTitle: article.title }] : [];
   });
+  // Each embedded video gets a poster. The same video may be embedded from several pages; the
+  // description with the most detail (a frontmatter `video:` has speaker and event) names it.
+  const videos = new Map<string, VideoMeta>();
+  for (const { videos: embedded } of [...published, ...content.authors, ...faqSets]) {
+    for (const video of embedded) {
+      const known = videos.get(video.id);
+      if (!known || (!known.speaker && !known.event && (video.speaker || video.event))) {
+        videos.set(video.id, video);
+      }
+    }
+  }
   const built: Catalog = {
     published,
+    videos,
     articleBySlug,
     authorBySlug: new Map(content.authors.map((author) => [author.slug, author])),
     articlesByAuthor,
@@ -507,4 +567,9 @@ export function getFaqSets(): readonly (FaqSet & { articleTitle: string })[] {
 
 export function getFaqForArticle(slug: string): FaqSet | undefined {
   return catalog().faqByArticle.get(slug);
+}
+
+/** Every video embedded on a public page (articles, author bios, FAQ answers), by id. */
+export function getEmbeddedVideos(): ReadonlyMap<string, VideoMeta> {
+  return catalog().videos;
 }

@@ -3,16 +3,19 @@
  * thrown load errors, `npm run check` output and test assertions, so the wording is identical
  * wherever an editor meets it.
  */
-export interface Diagnostic {
+import { z } from 'zod';
+
+export const diagnosticSchema = z.strictObject({
   /** Repo-relative path, e.g. `content/articles/foo.md`. */
-  file: string;
+  file: z.string(),
   /** 1-based line in the file (not in the frontmatter block). */
-  line: number;
+  line: z.number(),
   /** 1-based column. */
-  column: number;
-  severity: 'error' | 'warning';
-  message: string;
-}
+  column: z.number(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === 'warning' ? 'warning: ' : '';

@@ -21,15 +21,16 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { z } from 'zod';
 import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
-import rehypeCollectFootnotes, { type Footnote } from './rehype-collect-footnotes';
-import rehypeCollectIds, { type CollectedId } from './rehype-collect-ids';
+import rehypeCollectFootnotes, { footnoteSchema, type Footnote } from './rehype-collect-footnotes';
+import rehypeCollectIds, { collectedIdSchema, type CollectedId } from './rehype-collect-ids';
 import rehypeFootnoteLabels from './rehype-footnote-labels';
 import rehypeHeadingAnchors from './rehype-heading-anchors';
 import rehypeHeadingIds from './rehype-heading-ids';
-import rehypeOutline, { type OutlineEntry } from './rehype-outline';
+import rehypeOutline, { outlineEntrySchema, type OutlineEntry } from './rehype-outline';
 import rehypeRawWhenNeeded from './rehype-raw-when-needed';
-import rehypeYoutubeEmbed, { type VideoMeta } from './rehype-youtube-embed';
+import rehypeYoutubeEmbed, { videoMetaSchema, type VideoMeta } from './rehype-youtube-embed';
 import remarkWordCount from './remark-word-count';
 import { sanitizeSchema } from './sanitize-schema';
 
@@ -64,17 +65,21 @@ export const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-export interface RenderedMarkdown {
+/** Declared as a schema so the render cache validates what it reads back against the same shape. */
+export const renderedMarkdownSchema = z.strictObject({
   /** The body, without the References section. */
-  html: string;
+  html: z.string(),
   /** The generated References section (`<section data-footnotes>`), or '' when there are none. */
-  referencesHtml: string;
-  outline: OutlineEntry[];
-  footnotes: Footnote[];
-  wordCount: number;
+  referencesHtml: z.string(),
+  outline: z.array(outlineEntrySchema),
+  footnotes: z.array(footnoteSchema),
+  wordCount: z.number(),
   /** Every id in the body and References, in order (see rehype-collect-ids). */
-  ids: CollectedId[];
-}
+  ids: z.array(collectedIdSchema),
+  /** Every video the body embeds (see rehype-youtube-embed): each needs its poster. */
+  videos: z.array(videoMetaSchema),
+});
+export type RenderedMarkdown = z.infer<typeof renderedMarkdownSchema>;
 
 export interface RenderOptions {
   /** Path used in error messages. */
@@ -97,6 +102,7 @@ function collect(file: VFile, html: string, referencesHtml: string): RenderedMar
     footnotes: file.data.footnotes ?? [],
     wordCount: file.data.wordCount ?? 0,
     ids: file.data.ids ?? [],
+    videos: file.data.videos ?? [],
   };
 }
 
@@ -136,16 +142,17 @@ export function renderParsedMarkdown(
   return collect(file, processor.stringify(body).trim(), referencesHtml.trim());
 }
 
-export interface MarkdownSection {
+export const markdownSectionSchema = z.strictObject({
   /** The heading's id, usable as a `#fragment`. */
-  id: string;
+  id: z.string(),
   /** The heading text, without footnote numbers. */
-  heading: string;
+  heading: z.string(),
   /** Rendered HTML of everything between this heading and the next one of the same rank. */
-  html: string;
+  html: z.string(),
   /** Plain text of that HTML, whitespace collapsed. */
-  text: string;
-}
+  text: z.string(),
+});
+export type MarkdownSection = z.infer<typeof markdownSectionSchema>;
 
 /**
  * Renders a document and splits it at its h2 headings. FAQ sets use this so that each question

@@ -6,20 +6,23 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { z } from 'zod';
 import { isFootnoteBackref, isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
 
-export interface Footnote {
+/** Declared as a schema so the render cache validates what it reads back against the same shape. */
+export const footnoteSchema = z.strictObject({
   /** 1-based number shown in the text. */
-  number: number;
+  number: z.number(),
   /** The id of the entry in the References list. */
-  id: string;
+  id: z.string(),
   /** Plain text of the reference, without back-links. */
-  text: string;
+  text: z.string(),
   /** Sanitised HTML of the reference, without back-links. */
-  html: string;
+  html: z.string(),
   /** Absolute links inside the reference. */
-  urls: string[];
-}
+  urls: z.array(z.string()),
+});
+export type Footnote = z.infer<typeof footnoteSchema>;
 
 declare module 'vfile' {
   interface DataMap {

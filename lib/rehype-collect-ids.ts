@@ -6,13 +6,16 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { z } from 'zod';
 
-export interface CollectedId {
-  id: string;
+/** Declared as a schema so the render cache validates what it reads back against the same shape. */
+export const collectedIdSchema = z.strictObject({
+  id: z.string(),
   /** 1-based line and column in the Markdown body, when the element maps to source. */
-  line?: number;
-  column?: number;
-}
+  line: z.number().optional(),
+  column: z.number().optional(),
+});
+export type CollectedId = z.infer<typeof collectedIdSchema>;
 
 declare module 'vfile' {
   interface DataMap {

@@ -7,13 +7,16 @@ import type { Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { z } from 'zod';
 import { isFootnoteSection, textWithoutFootnotes } from './hast-footnotes';
 
-export interface OutlineEntry {
-  depth: 2 | 3;
-  id: string;
-  text: string;
-}
+/** Declared as a schema so the render cache validates what it reads back against the same shape. */
+export const outlineEntrySchema = z.strictObject({
+  depth: z.union([z.literal(2), z.literal(3)]),
+  id: z.string(),
+  text: z.string(),
+});
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 
 declare module 'vfile' {
   interface DataMap {

@@ -7,23 +7,32 @@
  * is ours, built from a validated video id, and the sanitise schema never has to allow
  * buttons from authors. When `file.data.video` describes the same id (from frontmatter), its
  * title, speaker and event are used for the button's name and the caption.
+ *
+ * Every video it embeds is listed in `file.data.videos`, so the site draws a poster for each
+ * one, whether or not the frontmatter describes it.
  */
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { z } from 'zod';
 
-export interface VideoMeta {
-  id: string;
-  title: string;
-  speaker?: string | undefined;
-  event?: string | undefined;
-}
+/** Declared as a schema so the render cache validates what it reads back against the same shape. */
+export const videoMetaSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  speaker: z.string().optional(),
+  event: z.string().optional(),
+});
+export type VideoMeta = z.infer<typeof videoMetaSchema>;
 
 declare module 'vfile' {
   interface DataMap {
+    /** The frontmatter's description of the article's video, when it has one. */
     video: VideoMeta;
+    /** Every video embedded in the body, in order. */
+    videos: VideoMeta[];
   }
 }
 
@@ -53,6 +62,7 @@ export function youtubeIdFromUrl(href: string): string | undefined {
 
 export default function rehypeYoutubeEmbed() {
   return (tree: Root, file: VFile) => {
+    const videos: VideoMeta[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return;
       const link = soleLink(node);
@@ -62,8 +72,10 @@ export default function rehypeYoutubeEmbed() {
       if (!id) return;
       const known = file.data.video?.id === id ? file.data.video : undefined;
       const meta: VideoMeta = known ?? { id, title: toString(link).trim() };
+      videos.push(meta);
       parent.children[index] = videoFigure(meta);
     });
+    file.data.videos = videos;
   };
 }
 

@@ -21,9 +21,16 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { lintParsedBody, type BodyContext, type BodyReport } from './content-checks';
 import {
+  bodyReportSchema,
+  lintParsedBody,
+  type BodyContext,
+  type BodyReport,
+} from './content-checks';
+import {
+  markdownSectionSchema,
   parseMarkdown,
+  renderedMarkdownSchema,
   renderMarkdown,
   renderMarkdownSections,
   renderParsedMarkdown,
@@ -257,57 +264,17 @@ function writeEntry(file: string, value: unknown): void {
   writeEntryAtomically(file, JSON.stringify({ format: ENTRY_FORMAT, value }));
 }
 
-const outlineEntrySchema = z.object({
-  depth: z.union([z.literal(2), z.literal(3)]),
-  id: z.string(),
-  text: z.string(),
-});
-
-const footnoteSchema = z.object({
-  number: z.number(),
-  id: z.string(),
-  text: z.string(),
-  html: z.string(),
-  urls: z.array(z.string()),
-});
-
-const renderedMarkdownSchema: z.ZodType<RenderedMarkdown> = z.object({
-  html: z.string(),
-  referencesHtml: z.string(),
-  outline: z.array(outlineEntrySchema),
-  footnotes: z.array(footnoteSchema),
-  wordCount: z.number(),
-  ids: z.array(
-    z.object({ id: z.string(), line: z.number().optional(), column: z.number().optional() }),
-  ),
-});
-
-const bodyReportSchema: z.ZodType<BodyReport> = z.object({
-  diagnostics: z.array(
-    z.object({
-      file: z.string(),
-      line: z.number(),
-      column: z.number(),
-      severity: z.enum(['error', 'warning']),
-      message: z.string(),
-    }),
-  ),
-  links: z.array(z.object({ url: z.string(), line: z.number(), column: z.number() })),
-});
-
 export interface ProcessedBody {
   rendered: RenderedMarkdown;
   report: BodyReport;
 }
 
-const processedBodySchema: z.ZodType<ProcessedBody> = z.object({
+const processedBodySchema: z.ZodType<ProcessedBody> = z.strictObject({
   rendered: renderedMarkdownSchema,
   report: bodyReportSchema,
 });
 
-const sectionsSchema: z.ZodType<MarkdownSection[]> = z.array(
-  z.object({ id: z.string(), heading: z.string(), html: z.string(), text: z.string() }),
-);
+const sectionsSchema = z.array(markdownSectionSchema);
 
 function listSources(dir: string): string[] {
   return listFiles(dir, (name) => /\.(ts|tsx|js|mjs)$/.test(name));

@@ -53,6 +53,7 @@ export const routes = {
   atomFeed: () => '/atom.xml',
   jsonFeed: () => '/feed.json',
   sitemap: () => '/sitemap.xml',
+  robots: () => '/robots.txt',
   search: () => '/search',
 } as const;
 

@@ -3,7 +3,7 @@
  * Readers see a designed frame with the title before they choose to load anything from
  * YouTube; fetching YouTube's thumbnail would itself be a third-party request.
  */
-import type { Video } from './schema';
+import type { VideoMeta } from './rehype-youtube-embed';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,7 +25,7 @@ export function wrapWords(text: string, max: number): string[] {
   return lines;
 }
 
-export function renderVideoPoster(video: Video): string {
+export function renderVideoPoster(video: VideoMeta): string {
   const lines = wrapWords(video.title, 26).slice(0, 3);
   const credit = [video.speaker, video.event].filter(Boolean).join(' · ');
   // Text sits in the upper part of the frame; the page lays the Play button over the lower left.

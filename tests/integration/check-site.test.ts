@@ -170,6 +170,16 @@ describe('a production build of the fixture site', () => {
     expect(newest('nav.article-nav a[rel="next"]')).toHaveLength(0);
   });
 
+  it('draws a poster for a video embedded without a `video:` entry', async () => {
+    const { $ } = await page('/articles/post-04');
+    const poster = $('figure.video img.video-poster').attr('src');
+    expect(poster).toBe('/video-posters/dQw4w9WgXcQ.svg');
+    const response = await fetch(`${base}${poster}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await response.text()).toContain('A talk on listening');
+  });
+
   it('lists only an author’s published articles on their page', async () => {
     const { $ } = await page('/authors/grace-hopper');
     expect(cardLinks($)).toEqual([12, 10, 8, 6, 4, 2].map(post));

@@ -63,7 +63,22 @@ const expected: Record<string, string[]> = {
   ],
   'image-without-alt': [
     'articles/broken.md:10:1: image "https://example.com/coffee.jpg" has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)',
+    'articles/broken.md:10:1: image "https://example.com/coffee.jpg" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/coffee.jpg and write ![what it shows](/images/coffee.jpg)',
   ],
+  'image-remote': [
+    'articles/broken.md:10:1: image "https://example.com/photos/coffee.jpg?size=large" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/coffee.jpg and write ![A cup of coffee on a sill](/images/coffee.jpg)',
+  ],
+  'image-missing-file': [
+    'articles/broken.md:10:1: image "/images/coffee.jpg": there is no file public/images/coffee.jpg; save the image there',
+  ],
+  'link-incomplete-url': [
+    'articles/broken.md:8:6: link "https://" is not a complete web address; write it in full, e.g. https://example.com/page',
+  ],
+  'faq-text-before-question': [
+    'faq/slow-mornings.md:6:1: text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
+  ],
+  // The search page, feeds, sitemap, robots.txt, share cards and files in public/ all exist.
+  'link-to-site-files': [],
   'heading-skip': [
     'articles/broken.md:10:1: heading level skips from h2 to h4; use ### here, or add the missing h3 above it',
   ],

@@ -2,7 +2,7 @@
  * The editor's workflow over lib/: scaffolds that pass the gate, the docs' example post, the
  * lists built from published articles, and the development cache that makes edits show up.
  */
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getContent, isPublished, loadContent, publicationStatus } from '@/lib/content';
@@ -26,9 +26,11 @@ import {
 import { checkFixtures, fixtureTree } from '../support/check-fixtures';
 import { repoRoot } from '../support/server';
 
-function lines(root: string): string[] {
+function lines(root: string, publicDir?: string): string[] {
   const prefix = `${path.relative(process.cwd(), root)}/`;
-  return loadContent(root).diagnostics.map((d) => formatDiagnostic(d).replaceAll(prefix, ''));
+  return loadContent(root, publicDir ? { publicDir } : {}).diagnostics.map((d) =>
+    formatDiagnostic(d).replaceAll(prefix, ''),
+  );
 }
 
 describe('npm run new', () => {
@@ -97,7 +99,11 @@ describe('docs/writing.md', () => {
     expect(example).toBeDefined();
     const root = fixtureTree();
     writeFileSync(path.join(root, 'articles/slow-mornings.md'), `${example}\n`);
-    expect(lines(root)).toEqual([]);
+    // The example's picture, saved where the docs say: in public/images/.
+    const publicDir = path.join(root, 'public');
+    mkdirSync(path.join(publicDir, 'images'), { recursive: true });
+    writeFileSync(path.join(publicDir, 'images/coffee.jpg'), '');
+    expect(lines(root, publicDir)).toEqual([]);
   });
 });
 

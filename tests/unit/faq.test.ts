@@ -23,6 +23,7 @@ const faqSet = (entries: FaqSet['entries']): FaqSet => ({
   slug: 'building-trust-and-emotional-intimacy',
   sourcePath: FAQ_PATH,
   entries,
+  videos: [],
 });
 
 const entries = sections.map((s) => ({

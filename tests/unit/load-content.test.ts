@@ -35,6 +35,7 @@ describe('loadContent: a valid tree', () => {
         slug: 'ada-lovelace',
         sourcePath: 'tests/fixtures/content/valid/authors/ada-lovelace.md',
         bioHtml: '<p>Ada writes about <strong>friendship</strong>.</p>',
+        videos: [],
       },
       {
         name: 'Grace Hopper',
@@ -43,6 +44,7 @@ describe('loadContent: a valid tree', () => {
         slug: 'grace-hopper',
         sourcePath: 'tests/fixtures/content/valid/authors/grace-hopper.md',
         bioHtml: '<p>Grace writes about family.</p>',
+        videos: [],
       },
     ]);
   });
@@ -133,6 +135,7 @@ describe('loadContent: a valid tree', () => {
             answerText: 'Yes, with consistent effort.',
           },
         ],
+        videos: [],
       },
     ]);
   });

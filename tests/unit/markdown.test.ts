@@ -206,6 +206,19 @@ describe('renderMarkdown: the YouTube link', () => {
     expect(other).toContain('src="/video-posters/dQw4w9WgXcQ.svg"');
   });
 
+  it('lists every embedded video, so each gets its poster', () => {
+    const { videos } = renderMarkdown(
+      '[A talk](https://youtu.be/dQw4w9WgXcQ)\n\nSee [this](https://youtu.be/aaaaaaaaaaa) in text.\n\n' +
+        'https://www.youtube.com/watch?v=gh5VhaicC6g\n',
+      { video: { id: 'gh5VhaicC6g', title: 'Skills', speaker: 'Joanne Davila', event: 'TEDxSBU' } },
+    );
+    // The link inside running text is not embedded, so it needs no poster.
+    expect(videos).toEqual([
+      { id: 'dQw4w9WgXcQ', title: 'A talk' },
+      { id: 'gh5VhaicC6g', title: 'Skills', speaker: 'Joanne Davila', event: 'TEDxSBU' },
+    ]);
+  });
+
   it('leaves a YouTube link inside running text alone', () => {
     const { html: inline } = renderMarkdown('See [this](https://youtu.be/dQw4w9WgXcQ) talk.\n');
     expect(inline).toBe('<p>See <a href="https://youtu.be/dQw4w9WgXcQ">this</a> talk.</p>');

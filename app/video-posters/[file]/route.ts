@@ -1,23 +1,18 @@
-import { getPublishedArticles } from '@/lib/content';
-import type { Video } from '@/lib/schema';
+import { getEmbeddedVideos } from '@/lib/content';
 import { renderVideoPoster } from '@/lib/video-poster';
 
+// One poster per video embedded on a public page; any other name is a static 404.
 export const dynamicParams = false;
 
-function videos(): Map<string, Video> {
-  const byId = new Map<string, Video>();
-  for (const article of getPublishedArticles())
-    if (article.video) byId.set(article.video.id, article.video);
-  return byId;
-}
-
 export function generateStaticParams() {
-  return [...videos().keys()].map((id) => ({ file: `${id}.svg` }));
+  return [...getEmbeddedVideos().keys()].map((id) => ({ file: `${id}.svg` }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  const video = videos().get(file.replace(/\.svg$/, ''));
+  const video = file.endsWith('.svg')
+    ? getEmbeddedVideos().get(file.slice(0, -'.svg'.length))
+    : undefined;
   if (!video) return new Response('Not found', { status: 404 });
   return new Response(renderVideoPoster(video), {
     headers: {
