@@ -7,16 +7,25 @@
 export const MAX_URL_LENGTH = 2048;
 
 /**
+ * The origin form (`/path?query`) of a request target. Proxies may send the absolute form
+ * (`GET http://host/path`), which servers must accept (RFC 9112, 3.2.2); Next 16 answers it
+ * with a redirect to the very same URL, so the server hands Next the origin form instead.
+ *
+ * @param {string} target the raw request target
+ * @returns {string}
+ */
+export function originFormOf(target) {
+  return /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*\/?/i, '/') : target;
+}
+
+/**
  * @param {string} target the raw request target, e.g. `/articles/x?y=1`
  * @returns {{ status: number, reason: string } | undefined}
  */
 export function rejectMalformedRequest(target) {
   if (target.length > MAX_URL_LENGTH) return { status: 414, reason: 'URI Too Long' };
-  // Absolute form (`GET http://host/path`), which proxies send and servers must accept
-  // (RFC 9112, 3.2.2): the same checks apply to its path.
-  const originForm = /^https?:\/\//i.test(target)
-    ? target.replace(/^https?:\/\/[^/?#]*\/?/i, '/')
-    : target;
+  // The same checks apply to an absolute-form target's path.
+  const originForm = originFormOf(target);
   const queryStart = originForm.indexOf('?');
   const path = queryStart === -1 ? originForm : originForm.slice(0, queryStart);
   if (!path.startsWith('/')) return { status: 400, reason: 'Bad Request' };

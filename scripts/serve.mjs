@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { rejectMalformedRequest } from './request-guard.mjs';
+import { originFormOf, rejectMalformedRequest } from './request-guard.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -43,6 +43,7 @@ const server = createServer((request, response) => {
     response.end(`${rejection.status} ${rejection.reason}\n`);
     return;
   }
+  request.url = originFormOf(request.url ?? '/');
   handle(request, response).catch((error) => {
     console.error('request failed', request.url, error);
     // Once the status line is out, a 500 body would be appended to a page the client takes

@@ -94,6 +94,12 @@ describe('malformed and hostile URLs', () => {
     expect(status).toBeLessThan(500);
   });
 
+  it('serves an absolute-form target (as a proxy sends it) like its path', async () => {
+    const absolute = new URL('/articles/building-trust-and-emotional-intimacy', baseUrl());
+    expect((await rawGet(absolute.toString())).status).toBe(200);
+    expect((await rawGet(new URL('/articles/%ZZ', baseUrl()).toString())).status).toBe(400);
+  });
+
   it('stays healthy after the malformed requests', async () => {
     const response = await fetch(
       new URL('/articles/building-trust-and-emotional-intimacy', baseUrl()),

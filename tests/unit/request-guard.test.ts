@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, rejectMalformedRequest } from '../../scripts/request-guard.mjs';
+import {
+  MAX_URL_LENGTH,
+  originFormOf,
+  rejectMalformedRequest,
+} from '../../scripts/request-guard.mjs';
 
 describe('rejectMalformedRequest', () => {
   it.each([
@@ -35,5 +39,17 @@ describe('rejectMalformedRequest', () => {
     [`/${'a'.repeat(MAX_URL_LENGTH)}`, 414],
   ])('answers %s with %i', (target, status) => {
     expect(rejectMalformedRequest(target)?.status).toBe(status);
+  });
+});
+
+describe('originFormOf', () => {
+  it.each([
+    ['http://localhost:3000/articles/x?y=1', '/articles/x?y=1'],
+    ['https://example.com', '/'],
+    ['HTTPS://example.com?q=1', '/?q=1'],
+    ['/already/origin-form', '/already/origin-form'],
+    ['*', '*'],
+  ])('turns %s into %s', (target, expected) => {
+    expect(originFormOf(target)).toBe(expected);
   });
 });
