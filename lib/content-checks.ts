@@ -29,12 +29,13 @@ export interface BodyContext {
   /** 1-based file line on which the Markdown body starts. */
   bodyStartLine: number;
   /**
-   * Level of the heading the body sits under on its page: 1 for articles and FAQ sets (the
-   * page title is the h1), 2 for author bios (under "Biography").
+   * What the body is, which decides where it is shown:
+   * - `article`: its own page, under the title (the h1);
+   * - `bio`: under "Biography" (an h2) on the author's page, and in the author card at the end
+   *   of each of their articles, without References;
+   * - `faq`: the FAQ page, which shows only what sits under its `## Question?` headings.
    */
-  parentHeadingLevel: 1 | 2;
-  /** The body is a FAQ set: the page shows only what sits under its `## Question?` headings. */
-  questions?: true;
+  kind: 'article' | 'bio' | 'faq';
 }
 
 /** A link found in a body, with its position in the file. */
@@ -104,7 +105,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   // would be dropped without a trace. (Reference definitions may stand anywhere. A set with
   // no question at all gets its own message from the loader instead.)
   const isQuestion = (node: MdastNodes) => node.type === 'heading' && node.depth === 2;
-  if (context.questions && mdast.children.some(isQuestion)) {
+  if (context.kind === 'faq' && mdast.children.some(isQuestion)) {
     for (const node of mdast.children) {
       if (isQuestion(node)) break;
       if (node.type === 'definition' || node.type === 'footnoteDefinition') continue;
@@ -165,8 +166,25 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     }
   });
 
+  // A bio is shown without References (see BodyContext), so its notes would lead nowhere.
+  if (context.kind === 'bio') {
+    const note = mdast.children.find((node) => node.type === 'footnoteDefinition');
+    let citation: Point | undefined;
+    visit(mdast, 'footnoteReference', (node) => {
+      citation ??= node.position?.start;
+    });
+    if (note || citation) {
+      error(
+        citation ?? note?.position?.start,
+        'a bio cannot have footnotes: it is shown without its References; name the source in the text, or link to it',
+      );
+    }
+  }
+
   // Images, headings and links.
-  let previousLevel: number = context.parentHeadingLevel;
+  const parentHeadingLevel = context.kind === 'bio' ? 2 : 1;
+  const authorPage = `/authors/${context.file.replace(/^.*\/|\.md$/g, '')}`;
+  let previousLevel: number = parentHeadingLevel;
   visit(mdast, (node: MdastNodes) => {
     const point = node.position?.start;
     switch (node.type) {
@@ -202,16 +220,29 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
             point,
             'a level-1 heading ("# …") competes with the page title, which is the only h1; use "## …" for a section',
           );
+        } else if (node.depth <= parentHeadingLevel) {
+          error(
+            point,
+            `a level-${node.depth} heading in a bio stands beside "Biography" instead of under it; use ${'#'.repeat(parentHeadingLevel + 1)} for a section of the bio`,
+          );
         } else if (node.depth > previousLevel + 1) {
           error(
             point,
             `heading level skips from h${previousLevel} to h${node.depth}; use ${'#'.repeat(previousLevel + 1)} here, or add the missing h${previousLevel + 1} above it`,
           );
         }
-        previousLevel = Math.max(node.depth, context.parentHeadingLevel);
+        previousLevel = Math.max(node.depth, parentHeadingLevel);
         break;
       case 'link':
       case 'definition': {
+        if (context.kind === 'bio' && node.url.trim().startsWith('#')) {
+          // The author card puts the bio on article pages too, where the anchor is not.
+          error(
+            point,
+            `link "${node.url}" in a bio would break in the author card on article pages; write the author page's address: "${authorPage}${node.url.trim()}"`,
+          );
+          break;
+        }
         if (point) links.push({ url: node.url, ...toFile(point) });
         const scheme = URL_SCHEME.exec(node.url.trim())?.[1]?.toLowerCase();
         if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import {
   checkDuplicateIds,
   checkLinks,
+  type BodyContext,
   type FoundLink,
   type IdSource,
   type SiteMap,
@@ -211,39 +212,45 @@ export function loadContent(
   const jobs = new Map<SourceFile, BodyJob>();
   const addJob = (
     { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },
-    parentHeadingLevel: 1 | 2,
+    kind: BodyContext['kind'],
     options: RenderOptions = {},
-    questions = false,
   ) =>
     jobs.set(file, {
       markdown: parsed.body,
       options: { ...options, path: file.path },
-      context: {
-        file: file.path,
-        bodyStartLine: parsed.bodyStartLine,
-        parentHeadingLevel,
-        ...(questions ? { questions: true as const } : {}),
-      },
+      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, kind },
     });
-  for (const author of authorFiles) addJob(author, 2);
-  for (const article of articleFiles) addJob(article, 1, { video: article.data.video });
-  for (const faq of faqFiles) addJob(faq, 1, {}, true);
+  for (const author of authorFiles) addJob(author, 'bio');
+  for (const article of articleFiles) addJob(article, 'article', { video: article.data.video });
+  for (const faq of faqFiles) addJob(faq, 'faq');
   const processed = new Map(zip([...jobs.keys()], processBodiesCached([...jobs.values()])));
 
-  const processBody = (file: SourceFile, parsed: ParsedFrontmatter, page: string) => {
+  const processBody = (
+    file: SourceFile,
+    parsed: ParsedFrontmatter,
+    page: string,
+    { withReferences = true } = {},
+  ) => {
     const result = processed.get(file);
     if (!result) throw new Error(`${file.path} was not processed`);
     const { rendered, report } = result;
     diagnostics.push(...report.diagnostics);
     pending.push({ file: file.path, page, links: report.links });
     const onPage = idSources.get(page) ?? [];
-    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids: rendered.ids });
+    // A page that leaves the References out does not carry their ids either.
+    const ids = withReferences
+      ? rendered.ids
+      : rendered.ids.filter(({ id }) => rendered.html.includes(`id="${id}"`));
+    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids });
     idSources.set(page, onPage);
     return rendered;
   };
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
-    const rendered = processBody(file, parsed, routes.author(file.slug));
+    // A bio is shown without its References (the content check refuses footnotes in bios).
+    const rendered = processBody(file, parsed, routes.author(file.slug), {
+      withReferences: false,
+    });
     return {
       ...data,
       slug: file.slug,

@@ -74,6 +74,15 @@ const expected: Record<string, string[]> = {
   'link-incomplete-url': [
     'articles/broken.md:8:6: link "https://" is not a complete web address; write it in full, e.g. https://example.com/page',
   ],
+  'bio-heading-level': [
+    'authors/ada-lovelace.md:8:1: a level-2 heading in a bio stands beside "Biography" instead of under it; use ### for a section of the bio',
+  ],
+  'bio-footnote': [
+    'authors/ada-lovelace.md:6:62: a bio cannot have footnotes: it is shown without its References; name the source in the text, or link to it',
+  ],
+  'bio-fragment-link': [
+    'authors/ada-lovelace.md:6:68: link "#early-work" in a bio would break in the author card on article pages; write the author page\'s address: "/authors/ada-lovelace#early-work"',
+  ],
   'faq-text-before-question': [
     'faq/slow-mornings.md:6:1: text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
   ],
