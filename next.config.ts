@@ -7,6 +7,12 @@ const development = process.env.NODE_ENV === 'development';
 // `npm run build:static` sets this to write the whole site to out/ as plain files.
 const staticExport = process.env.STATIC_EXPORT === '1';
 
+// One reading of the clock for the whole build: Next.js loads this file before it starts its
+// build workers, which inherit the environment, so they all agree on which scheduled posts are
+// out (lib/content.ts, publicationClock). Set it yourself to build the site as of another time.
+// (Not under `next dev`, which shows drafts and scheduled posts and should see the day change.)
+if (!development) process.env.CORNERSTONE_BUILD_TIME ??= new Date().toISOString();
+
 const nextConfig: NextConfig = {
   // The X-Powered-By header only advertises the framework version to scanners.
   poweredByHeader: false,

@@ -466,7 +466,18 @@ export function getContent(): ContentIndex {
  * Whether an article is public. Drafts and posts dated in the future stay out of production
  * builds; `next dev` shows everything so editors can preview.
  */
-export function isPublished(article: Article, now: Date = new Date()): boolean {
+/**
+ * The moment that decides what is published. A build reads it once: next.config.ts sets
+ * CORNERSTONE_BUILD_TIME before the build workers start, so every worker agrees even when a
+ * long build crosses midnight and a scheduled post's day begins halfway through.
+ */
+export function publicationClock(): Date {
+  const fixed = process.env.CORNERSTONE_BUILD_TIME;
+  const time = fixed ? new Date(fixed) : new Date();
+  return Number.isNaN(time.getTime()) ? new Date() : time;
+}
+
+export function isPublished(article: Article, now: Date = publicationClock()): boolean {
   if (process.env.NODE_ENV === 'development') return true;
   return publicationStatus(article, now) === 'published';
 }
@@ -474,7 +485,7 @@ export function isPublished(article: Article, now: Date = new Date()): boolean {
 /** Whether an article is live, a draft, or dated in the future, regardless of environment. */
 export function publicationStatus(
   article: Pick<Article, 'draft' | 'date'>,
-  now: Date = new Date(),
+  now: Date = publicationClock(),
 ): 'published' | 'draft' | 'scheduled' {
   if (article.draft) return 'draft';
   return dateFromIso(article.date).getTime() > now.getTime() ? 'scheduled' : 'published';
@@ -504,8 +515,8 @@ function catalog(): Catalog {
   const content = getContent();
   const existing = catalogs.get(content);
   if (existing) return existing;
-  // One clock reading per load: every list of the build agrees on what is published.
-  const now = new Date();
+  // One clock reading per build (see publicationClock): every list agrees on what is published.
+  const now = publicationClock();
   const published = content.articles.filter((article) => isPublished(article, now));
   const articlesByAuthor = new Map<string, Article[]>();
   for (const article of published) {

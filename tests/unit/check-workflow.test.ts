@@ -4,8 +4,14 @@
  */
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { getContent, isPublished, loadContent, publicationStatus } from '@/lib/content';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  getContent,
+  isPublished,
+  loadContent,
+  publicationClock,
+  publicationStatus,
+} from '@/lib/content';
 import { formatDiagnostic } from '@/lib/diagnostics';
 import {
   laterPageNumber,
@@ -116,6 +122,20 @@ describe('lists of published articles', () => {
     if (!article) throw new Error(`no ${slug(n)}`);
     return article;
   };
+
+  it("publishes a scheduled post as of the build's one clock reading", () => {
+    // next.config.ts sets CORNERSTONE_BUILD_TIME once, so every build worker agrees.
+    const scheduled = content.articles.find((a) => a.slug === 'scheduled-for-later');
+    if (!scheduled) throw new Error('no scheduled-for-later');
+    vi.stubEnv('CORNERSTONE_BUILD_TIME', '2998-12-31T23:59:59Z');
+    expect(publicationClock().toISOString()).toBe('2998-12-31T23:59:59.000Z');
+    expect(isPublished(scheduled)).toBe(false);
+    vi.stubEnv('CORNERSTONE_BUILD_TIME', '2999-01-01T00:00:00Z');
+    expect(isPublished(scheduled)).toBe(true);
+    vi.stubEnv('CORNERSTONE_BUILD_TIME', 'not a time');
+    expect(isPublished(scheduled)).toBe(false);
+    vi.unstubAllEnvs();
+  });
 
   it('leaves out drafts and scheduled posts', () => {
     expect(content.articles).toHaveLength(14);
