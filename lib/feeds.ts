@@ -13,6 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { getPublishedArticles, getAuthor, type Article } from './content';
 import { absoluteUrl, FEED_ITEMS, routes, site } from './site';
+import { articleOgImagePath, siteOgImagePath } from './og-image';
 import { isoTimestamp } from './structured-data';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action'] as const;
@@ -64,7 +65,7 @@ export function buildFeed(
     description: site.description,
     link: home,
     language: site.locale,
-    image: absoluteUrl(routes.siteOgImage()),
+    image: absoluteUrl(siteOgImagePath()),
     favicon: absoluteUrl('/icon.svg'),
     copyright: `© ${site.name}`,
     // The newest change, not the build time: an unchanged site gives byte-identical feeds.
@@ -90,7 +91,7 @@ export function buildFeed(
       published: new Date(isoTimestamp(article.date)),
       author: author ? [{ name: author.name, link: absoluteUrl(routes.author(author.slug)) }] : [],
       category: article.tags.map((tag) => ({ name: tag })),
-      image: absoluteUrl(routes.articleOgImage(article.slug)),
+      image: absoluteUrl(articleOgImagePath(article, author)),
     });
   }
   return feed;

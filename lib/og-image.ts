@@ -8,10 +8,12 @@
  * the page itself still shows them.
  */
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author } from './content';
-import { site } from './site';
+import { cardVersion } from './og-cache';
+import { routes, site } from './site';
 
 export interface OgFont {
   name: string;
@@ -78,4 +80,45 @@ export function articleCardProps(
     siteName: ogSafeText(site.name),
     tagline: ogSafeText(site.tagline),
   };
+}
+
+/** Everything the site's default card shows (`/og/site.png`). */
+export function siteCardProps(): { title: string; siteName: string; tagline: string } {
+  return {
+    title: ogSafeText(site.tagline),
+    siteName: ogSafeText(site.name),
+    tagline: ogSafeText(site.description),
+  };
+}
+
+let designVersion: string | undefined;
+
+/**
+ * The `?v=` of a card's URL: a hash of what the card shows and of the code that draws it. Cards
+ * are served as immutable for a year, which is only right while a URL's bytes never change. When
+ * a title, an author or the card's design changes, the URL changes with it, so browsers, CDNs
+ * and the sites where a link was shared fetch the new card instead of keeping the old one.
+ */
+function cardUrlVersion(props: Record<string, string | undefined>): string {
+  // Pages are prerendered where the sources are; without them only the text counts.
+  designVersion ??= cardVersion(path.resolve(/*turbopackIgnore: true*/ process.cwd())) ?? '';
+  return createHash('sha256')
+    .update(designVersion)
+    .update(JSON.stringify(props))
+    .digest('hex')
+    .slice(0, 10);
+}
+
+/** The path of an article's share card, versioned by its content (see cardUrlVersion). */
+export function articleOgImagePath(
+  article: Pick<Article, 'slug' | 'title'>,
+  author: Pick<Author, 'name'> | undefined,
+): string {
+  const version = cardUrlVersion(articleCardProps(article, author));
+  return `${routes.articleOgImage(article.slug)}?v=${version}`;
+}
+
+/** The path of the site's default share card, versioned like an article's. */
+export function siteOgImagePath(): string {
+  return `${routes.siteOgImage()}?v=${cardUrlVersion(siteCardProps())}`;
 }

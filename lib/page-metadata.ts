@@ -8,6 +8,7 @@
  */
 import type { Metadata } from 'next';
 import type { Article, Author } from './content';
+import { articleOgImagePath, siteOgImagePath } from './og-image';
 import { isoTimestamp } from './structured-data';
 import { absoluteUrl, routes, site } from './site';
 
@@ -23,7 +24,7 @@ export interface OgImage {
 
 export function siteOgImage(): OgImage {
   return {
-    url: absoluteUrl(routes.siteOgImage()),
+    url: absoluteUrl(siteOgImagePath()),
     ...OG_IMAGE_SIZE,
     alt: `${site.name}: ${site.tagline}`,
     type: 'image/png',
@@ -32,7 +33,7 @@ export function siteOgImage(): OgImage {
 
 export function articleOgImage(article: Article, author: Author | undefined): OgImage {
   return {
-    url: absoluteUrl(routes.articleOgImage(article.slug)),
+    url: absoluteUrl(articleOgImagePath(article, author)),
     ...OG_IMAGE_SIZE,
     alt: author
       ? `${article.title}, by ${author.name}. ${site.name}`

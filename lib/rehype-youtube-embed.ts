@@ -17,6 +17,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
+import { videoPosterPath } from './video-poster';
 
 /** Declared as a schema so the render cache validates what it reads back against the same shape. */
 export const videoMetaSchema = z.strictObject({
@@ -95,7 +96,7 @@ function videoFigure(video: VideoMeta): Element {
   return h('figure.video', { dataVideoId: video.id, dataVideoTitle: video.title }, [
     h('div.video-frame', [
       h('img.video-poster', {
-        src: `/video-posters/${video.id}.svg`,
+        src: videoPosterPath(video),
         alt: '',
         width: 1280,
         height: 720,

@@ -17,6 +17,7 @@ import type {
 import { parseCitation } from './citations';
 import type { Article, Author, FaqSet } from './content';
 import type { Footnote } from './markdown';
+import { articleOgImagePath } from './og-image';
 import { absoluteUrl, routes, site } from './site';
 
 /**
@@ -71,7 +72,7 @@ export function blogPostingJsonLd(article: Article, author: Author): WithContext
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     headline: article.title,
     description: article.description,
-    image: [absoluteUrl(routes.articleOgImage(article.slug))],
+    image: [absoluteUrl(articleOgImagePath(article, author))],
     datePublished: isoTimestamp(article.date),
     dateModified: isoTimestamp(article.updated ?? article.date),
     author: [personJsonLd(author)],

@@ -3,6 +3,7 @@
  * Readers see a designed frame with the title before they choose to load anything from
  * YouTube; fetching YouTube's thumbnail would itself be a third-party request.
  */
+import { createHash } from 'node:crypto';
 import type { VideoMeta } from './rehype-youtube-embed';
 
 function escapeXml(text: string): string {
@@ -42,4 +43,13 @@ export function renderVideoPoster(video: VideoMeta): string {
 ${title}
 ${credit ? `<text x="96" y="${top + lines.length * 92 + 20}" class="c">${escapeXml(credit)}</text>` : ''}
 </svg>`;
+}
+
+/**
+ * The poster's path, versioned by the poster itself: posters are served as immutable for a
+ * year, so a changed title (or design) must come with a new URL for readers to see it.
+ */
+export function videoPosterPath(video: VideoMeta): string {
+  const version = createHash('sha256').update(renderVideoPoster(video)).digest('hex').slice(0, 10);
+  return `/video-posters/${video.id}.svg?v=${version}`;
 }

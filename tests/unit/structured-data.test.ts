@@ -44,7 +44,14 @@ describe('BlogPosting', () => {
       keywords: ['relationships', 'trust', 'emotional intimacy', 'communication'],
       url: absoluteUrl(`/articles/${SLUG}`),
       mainEntityOfPage: { '@type': 'WebPage', '@id': absoluteUrl(`/articles/${SLUG}`) },
-      image: [absoluteUrl(`/og/articles/${SLUG}.png`)],
+      // Versioned by the card's text and design, so a changed card is a new URL.
+      image: [
+        expect.stringMatching(
+          new RegExp(
+            `^${absoluteUrl(`/og/articles/${SLUG}.png`).replaceAll('.', '\\.')}\\?v=[0-9a-f]{10}$`,
+          ),
+        ),
+      ],
       author: [
         {
           '@type': 'Person',
