@@ -18,7 +18,8 @@ export default function FaqPage() {
   const sets = getFaqSets();
   return (
     <div className="page page-faq" data-pagefind-body>
-      <JsonLd data={faqPageJsonLd(sets)} />
+      {/* A FAQPage needs at least one question; with none published there is nothing to mark up. */}
+      {sets.length > 0 ? <JsonLd data={faqPageJsonLd(sets)} /> : null}
       <JsonLd
         data={breadcrumbJsonLd([
           { name: site.name, path: routes.home() },
@@ -31,6 +32,9 @@ export default function FaqPage() {
           Short answers to what readers ask most, each linked to the article it comes from.
         </p>
       </header>
+      {sets.length === 0 ? (
+        <p>No questions have been answered here yet. Every article is listed on the home page.</p>
+      ) : null}
       {sets.map((set) => (
         <section key={set.slug} className="faq-set" aria-labelledby={`faq-set-${set.slug}`}>
           <p className="faq-set-title" id={`faq-set-${set.slug}`}>
