@@ -36,6 +36,8 @@ export interface BodyContext {
    * - `faq`: the FAQ page, which shows only what sits under its `## Question?` headings.
    */
   kind: 'article' | 'bio' | 'faq';
+  /** The site path of the page the body renders on, e.g. `/authors/ada-lovelace`. */
+  page: string;
 }
 
 /** A link found in a body, with its position in the file. */
@@ -109,6 +111,8 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     for (const node of mdast.children) {
       if (isQuestion(node)) break;
       if (node.type === 'definition' || node.type === 'footnoteDefinition') continue;
+      // An HTML comment is a note to editors, never shown anyway.
+      if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) continue;
       error(
         node.position?.start,
         'text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
@@ -181,9 +185,30 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     }
   }
 
+  // An image's source: the site shows only its own images, so a remote one is refused and a
+  // local one is checked with the links, once every page and file is known.
+  const linkDefinitions = new Map<string, string>();
+  visit(mdast, 'definition', (node) => {
+    linkDefinitions.set(node.identifier, node.url);
+  });
+  const checkImageSource = (source: string | undefined, alt: string, point: Point | undefined) => {
+    const url = source?.trim() ?? '';
+    if (REMOTE_URL.test(url)) {
+      // The Content-Security-Policy (lib/security-headers.ts) loads images from this site only,
+      // so a remote image would pass every other check and then not show.
+      const name = /[^/?#]+(?=[?#]|$)/.exec(url.replace(/^[a-z]+:\/\/[^/]+/i, ''))?.[0];
+      const local = `/images/${name ?? 'picture.jpg'}`;
+      error(
+        point,
+        `image "${source ?? ''}" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public${local} and write ![${alt.trim() || 'what it shows'}](${local})`,
+      );
+    } else if (url !== '' && !URL_SCHEME.test(url) && point) {
+      links.push({ url, ...toFile(point), image: true });
+    }
+  };
+
   // Images, headings and links.
   const parentHeadingLevel = context.kind === 'bio' ? 2 : 1;
-  const authorPage = `/authors/${context.file.replace(/^.*\/|\.md$/g, '')}`;
   let previousLevel: number = parentHeadingLevel;
   visit(mdast, (node: MdastNodes) => {
     const point = node.position?.start;
@@ -197,22 +222,11 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
             `image ${what} has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)`,
           );
         }
-        if (node.type === 'image') {
-          const url = node.url.trim();
-          if (REMOTE_URL.test(url)) {
-            // The Content-Security-Policy (lib/security-headers.ts) loads images from this
-            // site only, so a remote image would pass every check and then not show.
-            const name = /[^/?#]+(?=[?#]|$)/.exec(url.replace(/^[a-z]+:\/\/[^/]+/i, ''))?.[0];
-            const local = `/images/${name ?? 'picture.jpg'}`;
-            error(
-              point,
-              `image "${node.url}" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public${local} and write ![${node.alt?.trim() || 'what it shows'}](${local})`,
-            );
-          } else if (url !== '' && !URL_SCHEME.test(url) && point) {
-            // A path on this site: checked with the links, once every page and file is known.
-            links.push({ url, ...toFile(point), image: true });
-          }
-        }
+        checkImageSource(
+          node.type === 'image' ? node.url : linkDefinitions.get(node.identifier),
+          node.alt ?? '',
+          point,
+        );
         break;
       case 'heading':
         if (node.depth === 1) {
@@ -235,11 +249,14 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         break;
       case 'link':
       case 'definition': {
-        if (context.kind === 'bio' && node.url.trim().startsWith('#')) {
-          // The author card puts the bio on article pages too, where the anchor is not.
+        const target = node.url.trim();
+        if (context.kind === 'bio' && !/^(\/|[a-z][a-z0-9+.-]*:)/i.test(target)) {
+          // The author card puts the bio on article pages too, where a relative link or an
+          // anchor would point somewhere else.
+          const absolute = new URL(target, `https://site.invalid${context.page}`);
           error(
             point,
-            `link "${node.url}" in a bio would break in the author card on article pages; write the author page's address: "${authorPage}${node.url.trim()}"`,
+            `link "${node.url}" in a bio would break in the author card on article pages; write it from the site's root: "${absolute.pathname}${absolute.search}${absolute.hash}"`,
           );
           break;
         }
@@ -287,11 +304,16 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     visit(before, 'element', (element) => {
       if (!isRaw(element)) return;
       const point = element.position?.start;
-      if (element.tagName === 'img' && !String(element.properties.alt ?? '').trim()) {
-        error(
-          point,
-          '<img> has no alt text; add alt="what the image shows", or use Markdown: ![what it shows](url)',
-        );
+      if (element.tagName === 'img') {
+        const alt = String(element.properties.alt ?? '');
+        if (!alt.trim()) {
+          error(
+            point,
+            '<img> has no alt text; add alt="what the image shows", or use Markdown: ![what it shows](url)',
+          );
+        }
+        const src = element.properties.src;
+        checkImageSource(typeof src === 'string' ? src : undefined, alt, point);
       }
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
         links.push({ url: element.properties.href, ...toFile(point) });

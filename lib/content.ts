@@ -34,6 +34,7 @@ import {
 import { listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { validateFrontmatter } from './validate';
+import { videoPosterFile } from './video-poster';
 import { listFiles } from './list-files';
 
 /** Words per minute used for reading time; a common figure for screen reading of prose. */
@@ -213,16 +214,19 @@ export function loadContent(
   const addJob = (
     { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },
     kind: BodyContext['kind'],
+    page: string,
     options: RenderOptions = {},
   ) =>
     jobs.set(file, {
       markdown: parsed.body,
       options: { ...options, path: file.path },
-      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, kind },
+      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, kind, page },
     });
-  for (const author of authorFiles) addJob(author, 'bio');
-  for (const article of articleFiles) addJob(article, 'article', { video: article.data.video });
-  for (const faq of faqFiles) addJob(faq, 'faq');
+  for (const author of authorFiles) addJob(author, 'bio', routes.author(author.file.slug));
+  for (const article of articleFiles) {
+    addJob(article, 'article', routes.article(article.file.slug), { video: article.data.video });
+  }
+  for (const faq of faqFiles) addJob(faq, 'faq', routes.faq());
   const processed = new Map(zip([...jobs.keys()], processBodiesCached([...jobs.values()])));
 
   const processBody = (
@@ -347,11 +351,15 @@ function defaultPublicDir(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), 'public');
 }
 
-/** Site paths of the files in a public/ folder, e.g. `/images/walk.jpg`. */
+/**
+ * Site paths of the files in a public/ folder, e.g. `/images/walk.jpg`. The search index in
+ * public/pagefind/ is generated after `next build` and is not there on a fresh checkout, so
+ * nothing may count on it.
+ */
 function listPublicFiles(dir: string): string[] {
-  return listFiles(dir, () => true).map(
-    (file) => `/${path.relative(dir, file).split(path.sep).join('/')}`,
-  );
+  return listFiles(dir, () => true)
+    .map((file) => `/${path.relative(dir, file).split(path.sep).join('/')}`)
+    .filter((file) => !file.startsWith('/pagefind/'));
 }
 
 /** Every page and file the built site will have, with the ids an `#anchor` can point at. */
@@ -463,20 +471,27 @@ export function getContent(): ContentIndex {
 }
 
 /**
- * Whether an article is public. Drafts and posts dated in the future stay out of production
- * builds; `next dev` shows everything so editors can preview.
- */
-/**
  * The moment that decides what is published. A build reads it once: next.config.ts sets
  * CORNERSTONE_BUILD_TIME before the build workers start, so every worker agrees even when a
- * long build crosses midnight and a scheduled post's day begins halfway through.
+ * long build crosses midnight and a scheduled post's day begins halfway through. Set by hand
+ * to build the site as of another time, it must be a date: a typo would otherwise build today.
  */
 export function publicationClock(): Date {
   const fixed = process.env.CORNERSTONE_BUILD_TIME;
-  const time = fixed ? new Date(fixed) : new Date();
-  return Number.isNaN(time.getTime()) ? new Date() : time;
+  if (!fixed) return new Date();
+  const time = new Date(fixed);
+  if (Number.isNaN(time.getTime())) {
+    throw new Error(
+      `CORNERSTONE_BUILD_TIME is not a date: "${fixed}"; use an ISO date such as 2024-05-01T00:00:00Z, or unset it`,
+    );
+  }
+  return time;
 }
 
+/**
+ * Whether an article is public. Drafts and posts dated in the future stay out of production
+ * builds; `next dev` shows everything so editors can preview.
+ */
 export function isPublished(article: Article, now: Date = publicationClock()): boolean {
   if (process.env.NODE_ENV === 'development') return true;
   return publicationStatus(article, now) === 'published';
@@ -505,7 +520,7 @@ interface Catalog {
   articlesByAuthor: Map<string, Article[]>;
   faqSets: (FaqSet & { articleTitle: string })[];
   faqByArticle: Map<string, FaqSet & { articleTitle: string }>;
-  /** Every video a public page embeds, by id. */
+  /** Every video a public page embeds, by poster file name. */
   videos: Map<string, VideoMeta>;
 }
 
@@ -529,16 +544,11 @@ function catalog(): Catalog {
     const article = articleBySlug.get(set.article);
     return article ? [{ ...set, articleTitle: article.title }] : [];
   });
-  // Each embedded video gets a poster. The same video may be embedded from several pages; the
-  // description with the most detail (a frontmatter `video:` has speaker and event) names it.
+  // Each embedded video gets a poster drawn from the description the page gave it, under a
+  // file name that hashes the poster (see videoPosterFile).
   const videos = new Map<string, VideoMeta>();
   for (const { videos: embedded } of [...published, ...content.authors, ...faqSets]) {
-    for (const video of embedded) {
-      const known = videos.get(video.id);
-      if (!known || (!known.speaker && !known.event && (video.speaker || video.event))) {
-        videos.set(video.id, video);
-      }
-    }
+    for (const video of embedded) videos.set(videoPosterFile(video), video);
   }
   const built: Catalog = {
     published,
@@ -587,7 +597,10 @@ export function getFaqForArticle(slug: string): FaqSet | undefined {
   return catalog().faqByArticle.get(slug);
 }
 
-/** Every video embedded on a public page (articles, author bios, FAQ answers), by id. */
+/**
+ * Every video embedded on a public page (articles, author bios, FAQ answers), by the file name
+ * of its poster (`<id>-<hash>.svg`).
+ */
 export function getEmbeddedVideos(): ReadonlyMap<string, VideoMeta> {
   return catalog().videos;
 }

@@ -15,13 +15,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
 
-/** The sources whose change changes every card: the layout, fonts, size and the route. */
+/** The sources whose change changes every card: the layout, fonts and size, and the routes. */
 const CARD_SOURCES = [
   'components/og-card.tsx',
   'lib/og-image.ts',
   'lib/og-cache.ts',
-  'lib/page-metadata.ts',
   'app/og/articles/[file]/route.tsx',
+  'app/og/site.png/route.tsx',
 ];
 
 export interface OgCache {

@@ -36,6 +36,9 @@ const FONT_FILES = [
   ['Inter', 600, '@fontsource/inter/files/inter-latin-ext-600-normal.woff'],
 ] as const;
 
+/** The size of every share card, drawn and declared (og:image:width and height). */
+export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
 /** What next/og's ImageResponse sends with a card, for cards served from the cache. */
 export const OG_IMAGE_HEADERS = {
   'content-type': 'image/png',

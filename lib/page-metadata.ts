@@ -8,11 +8,9 @@
  */
 import type { Metadata } from 'next';
 import type { Article, Author } from './content';
-import { articleOgImagePath, siteOgImagePath } from './og-image';
+import { articleOgImagePath, OG_IMAGE_SIZE, siteOgImagePath } from './og-image';
 import { isoTimestamp } from './structured-data';
 import { absoluteUrl, routes, site } from './site';
-
-export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 export interface OgImage {
   url: string;

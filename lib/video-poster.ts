@@ -46,10 +46,15 @@ ${credit ? `<text x="96" y="${top + lines.length * 92 + 20}" class="c">${escapeX
 }
 
 /**
- * The poster's path, versioned by the poster itself: posters are served as immutable for a
- * year, so a changed title (or design) must come with a new URL for readers to see it.
+ * The poster's file name: the video id and a hash of the poster itself. Posters are served as
+ * immutable for a year, so a changed title (or design) must be a new URL for readers to see it;
+ * and a video embedded on two pages under two descriptions gets two posters, each page its own.
  */
-export function videoPosterPath(video: VideoMeta): string {
+export function videoPosterFile(video: VideoMeta): string {
   const version = createHash('sha256').update(renderVideoPoster(video)).digest('hex').slice(0, 10);
-  return `/video-posters/${video.id}.svg?v=${version}`;
+  return `${video.id}-${version}.svg`;
+}
+
+export function videoPosterPath(video: VideoMeta): string {
+  return `/video-posters/${videoPosterFile(video)}`;
 }

@@ -7,8 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
 import { getPublishedArticles, getAuthor } from '@/lib/content';
-import { articleCardProps, loadOgFonts } from '@/lib/og-image';
-import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
+import { articleCardProps, loadOgFonts, OG_IMAGE_SIZE } from '@/lib/og-image';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 

@@ -40,7 +40,8 @@ export default function FaqPage() {
           <p className="faq-set-title" id={`faq-set-${set.slug}`}>
             {set.title}
           </p>
-          <p className="faq-source">
+          {/* Not searched: the article's title would make the FAQ match searches for it. */}
+          <p className="faq-source" data-pagefind-ignore>
             From <Link href={routes.article(set.article)}>{set.articleTitle}</Link>
           </p>
           {set.entries.map((entry) => (

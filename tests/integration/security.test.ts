@@ -1,5 +1,14 @@
 import { describe, expect, inject, it } from 'vitest';
+import { videoPosterPath } from '@/lib/video-poster';
 import { baseUrl } from '../support/html';
+
+/** The article's video poster, as its frontmatter describes the video. */
+const POSTER = videoPosterPath({
+  id: 'gh5VhaicC6g',
+  title: 'Skills for Healthy Romantic Relationships',
+  speaker: 'Joanne Davila',
+  event: 'TEDxSBU',
+});
 
 const REQUIRED = {
   'x-content-type-options': 'nosniff',
@@ -36,7 +45,7 @@ describe('security headers', () => {
     '/articles/building-trust-and-emotional-intimacy',
     '/faq',
     '/articles/missing',
-    '/video-posters/gh5VhaicC6g.svg',
+    POSTER,
     '/icon.svg',
     // A malformed target is answered by our request guard under `next start`; nginx rejects
     // it while still parsing the request line, before any header configuration applies.

@@ -67,6 +67,9 @@ const expected: Record<string, string[]> = {
   ],
   'image-remote': [
     'articles/broken.md:10:1: image "https://example.com/photos/coffee.jpg?size=large" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/coffee.jpg and write ![A cup of coffee on a sill](/images/coffee.jpg)',
+    // By reference, and in raw HTML, a remote image is as blocked.
+    'articles/broken.md:12:25: image "https://example.com/tea.jpg" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/tea.jpg and write ![A cup of tea](/images/tea.jpg)',
+    'articles/broken.md:14:1: image "//example.com/cake.png" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/cake.png and write ![A slice of cake](/images/cake.png)',
   ],
   'image-missing-file': [
     'articles/broken.md:10:1: image "/images/coffee.jpg": there is no file public/images/coffee.jpg; save the image there',
@@ -81,8 +84,11 @@ const expected: Record<string, string[]> = {
     'authors/ada-lovelace.md:6:62: a bio cannot have footnotes: it is shown without its References; name the source in the text, or link to it',
   ],
   'bio-fragment-link': [
-    'authors/ada-lovelace.md:6:68: link "#early-work" in a bio would break in the author card on article pages; write the author page\'s address: "/authors/ada-lovelace#early-work"',
+    'authors/ada-lovelace.md:6:68: link "#early-work" in a bio would break in the author card on article pages; write it from the site\'s root: "/authors/ada-lovelace#early-work"',
+    'authors/ada-lovelace.md:10:48: link "../articles/slow-mornings" in a bio would break in the author card on article pages; write it from the site\'s root: "/articles/slow-mornings"',
   ],
+  // A comment before the first question is a note to editors, which no page shows anyway.
+  'faq-leading-comment': [],
   'faq-text-before-question': [
     'faq/slow-mornings.md:6:1: text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
   ],

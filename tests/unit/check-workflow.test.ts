@@ -127,14 +127,19 @@ describe('lists of published articles', () => {
     // next.config.ts sets CORNERSTONE_BUILD_TIME once, so every build worker agrees.
     const scheduled = content.articles.find((a) => a.slug === 'scheduled-for-later');
     if (!scheduled) throw new Error('no scheduled-for-later');
-    vi.stubEnv('CORNERSTONE_BUILD_TIME', '2998-12-31T23:59:59Z');
-    expect(publicationClock().toISOString()).toBe('2998-12-31T23:59:59.000Z');
-    expect(isPublished(scheduled)).toBe(false);
-    vi.stubEnv('CORNERSTONE_BUILD_TIME', '2999-01-01T00:00:00Z');
-    expect(isPublished(scheduled)).toBe(true);
-    vi.stubEnv('CORNERSTONE_BUILD_TIME', 'not a time');
-    expect(isPublished(scheduled)).toBe(false);
-    vi.unstubAllEnvs();
+    try {
+      vi.stubEnv('CORNERSTONE_BUILD_TIME', '2998-12-31T23:59:59Z');
+      expect(publicationClock().toISOString()).toBe('2998-12-31T23:59:59.000Z');
+      expect(isPublished(scheduled)).toBe(false);
+      vi.stubEnv('CORNERSTONE_BUILD_TIME', '2999-01-01T00:00:00Z');
+      expect(isPublished(scheduled)).toBe(true);
+      vi.stubEnv('CORNERSTONE_BUILD_TIME', '2999-13-01');
+      expect(() => isPublished(scheduled)).toThrow(
+        'CORNERSTONE_BUILD_TIME is not a date: "2999-13-01"; use an ISO date such as 2024-05-01T00:00:00Z, or unset it',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('leaves out drafts and scheduled posts', () => {

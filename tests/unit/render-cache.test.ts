@@ -59,7 +59,12 @@ describe('RenderCache', () => {
 
   it('caches the checks with the render, both from one parse, as if done apart', () => {
     const body = `${article}\n[^unused]: Never cited.\n\n[a link](/articles/elsewhere)\n`;
-    const context = { file: 'a.md', bodyStartLine: 7, kind: 'article' } as const;
+    const context = {
+      file: 'a.md',
+      bodyStartLine: 7,
+      kind: 'article',
+      page: '/articles/a',
+    } as const;
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
     const first = processBodyCached(body, { path: 'a.md' }, context, cache);
     expect(first.rendered).toEqual(renderMarkdown(body, { path: 'a.md' }));

@@ -1,7 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
-import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
-import { loadOgFonts, siteCardProps } from '@/lib/og-image';
+import { loadOgFonts, OG_IMAGE_SIZE, siteCardProps } from '@/lib/og-image';
 
 export const dynamic = 'force-static';
 

@@ -1,9 +1,8 @@
 import { ImageResponse } from 'next/og';
 import { OgCard } from '@/components/og-card';
 import { getArticle, getPublishedArticles, getAuthor } from '@/lib/content';
-import { OG_IMAGE_SIZE } from '@/lib/page-metadata';
 import { cachedCardPng } from '@/lib/og-cache';
-import { articleCardProps, loadOgFonts, OG_IMAGE_HEADERS } from '@/lib/og-image';
+import { articleCardProps, loadOgFonts, OG_IMAGE_HEADERS, OG_IMAGE_SIZE } from '@/lib/og-image';
 
 // One PNG per published article, drawn at build time; unknown names are a static 404.
 export const dynamicParams = false;
