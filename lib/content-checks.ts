@@ -261,14 +261,14 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
           break;
         }
         if (point) links.push({ url: node.url, ...toFile(point) });
-        const scheme = URL_SCHEME.exec(node.url.trim())?.[1]?.toLowerCase();
+        const scheme = URL_SCHEME.exec(target)?.[1]?.toLowerCase();
         if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
           report(
             point,
             `the link "${node.url}" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
             'warning',
           );
-        } else if ((scheme === 'http' || scheme === 'https') && !URL.canParse(node.url.trim())) {
+        } else if ((scheme === 'http' || scheme === 'https') && !URL.canParse(target)) {
           error(
             point,
             `link "${node.url}" is not a complete web address; write it in full, e.g. https://example.com/page`,
@@ -404,24 +404,17 @@ export function checkLinks(
         line: link.line,
         column: link.column,
         severity: 'error',
-        message: `link "${link.url}": ${message}`,
+        message: `${link.image ? 'image' : 'link'} "${link.url}": ${message}`,
       });
 
     const page = site.get(pathname);
     if (!page && link.image) {
-      const near = nearestKey(
-        pathname,
-        [...site.keys()].filter((p) => /\.[a-z0-9]+$/i.test(p)),
-      );
-      diagnostics.push({
-        file,
-        line: link.line,
-        column: link.column,
-        severity: 'error',
-        message:
-          `image "${link.url}": there is no file public${pathname}; save the image there` +
+      const files = [...site.keys()].filter((p) => /\.[a-z0-9]+$/i.test(p));
+      const near = nearestKey(pathname, files);
+      say(
+        `there is no file public${pathname}; save the image there` +
           (near ? `, or did you mean "${near}"?` : ''),
-      });
+      );
       continue;
     }
     if (!page) {

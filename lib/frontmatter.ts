@@ -160,7 +160,7 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
  * wrong in YAML's terms ("Nested mappings are not allowed in compact mappings"); the hint says
  * what to type instead, quoting the editor's own line where that helps.
  */
-export function yamlHint(error: YAMLError, yamlText: string): string | undefined {
+function yamlHint(error: YAMLError, yamlText: string): string | undefined {
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Trust: A Practical Guide`: the second ": " starts a mapping inside the value.

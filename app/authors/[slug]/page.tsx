@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AuthorArticles } from '@/components/author-articles';
+import { AuthorHeader } from '@/components/author-header';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
@@ -35,11 +36,7 @@ export default async function AuthorPage({ params }: Props) {
   return (
     <div className="page page-author" data-pagefind-body>
       <JsonLd data={profilePageJsonLd(author)} />
-      <header className="page-header">
-        <p className="eyebrow">Author</p>
-        <h1 className="page-title">{author.name}</h1>
-        <p className="page-lede">{author.role}</p>
-      </header>
+      <AuthorHeader author={author} />
       <section aria-labelledby="bio-title" className="author-bio">
         <h2 id="bio-title" className="section-label">
           Biography

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { AuthorArticles } from '@/components/author-articles';
+import { AuthorHeader } from '@/components/author-header';
 import { getArticlesByAuthor, getAuthor, getAuthors } from '@/lib/content';
 import { laterPageNumber, pageNumbers, paginate } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
@@ -47,11 +48,7 @@ export default async function AuthorListPage({ params }: Props) {
   if (!found) notFound();
   return (
     <div className="page page-author">
-      <header className="page-header">
-        <p className="eyebrow">Author</p>
-        <h1 className="page-title">{found.author.name}</h1>
-        <p className="page-lede">{found.author.role}</p>
-      </header>
+      <AuthorHeader author={found.author} />
       <AuthorArticles author={found.author} listing={found.listing} />
     </div>
   );
