@@ -21,7 +21,12 @@ import {
 import path from 'node:path';
 import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from './util';
 
-export type AppKind = 'project' | 'minimal';
+/**
+ * project: Cornerstone as it is on disk. minimal: the blog-starter-style reference the budgets
+ * are set against. minimal-cards: the minimal app plus the one next/og share card per article
+ * that issue 4 requires (bench/minimal-app/cards), which shows what those cards alone cost.
+ */
+export type AppKind = 'project' | 'minimal' | 'minimal-cards';
 
 /** Top-level entries of the repository that are not part of the site being built. */
 const NOT_THE_SITE = new Set([
@@ -39,11 +44,11 @@ const NOT_THE_SITE = new Set([
 ]);
 
 export function appDir(kind: AppKind): string {
-  return path.join(workDir, kind === 'project' ? 'site' : 'minimal');
+  return path.join(workDir, kind === 'project' ? 'site' : kind);
 }
 
 export function prepareApps(): void {
-  for (const kind of ['project', 'minimal'] as const) {
+  for (const kind of ['project', 'minimal', 'minimal-cards'] as const) {
     const target = appDir(kind);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
@@ -53,7 +58,13 @@ export function prepareApps(): void {
         cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
       }
     } else {
-      cpSync(path.join(repoRoot, 'bench/minimal-app'), target, { recursive: true });
+      // cards/ holds the share-card route, outside app/ so that only minimal-cards has it.
+      const source = path.join(repoRoot, 'bench/minimal-app');
+      const cards = path.join(source, 'cards');
+      cpSync(source, target, { recursive: true, filter: (from) => !from.startsWith(cards) });
+      if (kind === 'minimal-cards') {
+        cpSync(path.join(cards, 'og'), path.join(target, 'app/og'), { recursive: true });
+      }
     }
     symlinkSync(
       path.relative(target, path.join(repoRoot, 'node_modules')),
@@ -78,7 +89,7 @@ export interface BuildMeasurement {
   routes: RouteKind[];
   /** Files prerendered per article route (HTML, RSC payloads, images…), by extension. */
   articleOutputs: Record<string, { files: number; bytes: number }>;
-  /** Files prerendered for the per-article share images (`/og/articles/<slug>.png`). */
+  /** Files prerendered for the per-article share images (Cornerstone and minimal-cards). */
   ogOutputs?: Record<string, { files: number; bytes: number }>;
 }
 
@@ -141,9 +152,13 @@ export async function build(
     peakSingleRssBytes: result.peakSingleRssBytes,
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
-    ...(app === 'project'
-      ? { ogOutputs: countOutputs(path.join(cwd, '.next/server/app/og/articles')) }
-      : {}),
+    ...(app === 'minimal'
+      ? {}
+      : {
+          ogOutputs: countOutputs(
+            path.join(cwd, '.next/server/app/og', app === 'project' ? 'articles' : ''),
+          ),
+        }),
   };
 }
 

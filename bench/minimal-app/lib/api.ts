@@ -11,6 +11,8 @@ export interface Post {
   slug: string;
   title: string;
   date: string;
+  /** The author's slug (blog-starter's posts carry their author too). */
+  author: string;
   content: string;
 }
 
@@ -26,7 +28,13 @@ export function getPostBySlug(slug: string): Post {
   const realSlug = slug.replace(/\.md$/, '');
   const fileContents = fs.readFileSync(path.join(postsDirectory(), `${realSlug}.md`), 'utf8');
   const { data, content } = matter(fileContents);
-  return { slug: realSlug, title: String(data.title), date: String(data.date), content };
+  return {
+    slug: realSlug,
+    title: String(data.title),
+    date: String(data.date),
+    author: String(data.author),
+    content,
+  };
 }
 
 export function getAllPosts(): Post[] {
