@@ -388,6 +388,29 @@ describe('next dev', () => {
     );
     expect((await get(base, post(3))).html).toContain('A sentence added while the server runs.');
   }, 180_000);
+
+  // Last: it leaves the tree with no FAQ set, as a site that has none yet would be.
+  it('with no FAQ set, /faq says so without FAQPage data, and articles and the sitemap leave it out', async () => {
+    expect((await get(base, post(1))).$('.faq-teaser')).toHaveLength(1);
+    rmSync(path.join(repoRoot, DEV_CONTENT, 'faq'), { recursive: true });
+    await pollUntil(async () => (await get(base, post(1))).$('.faq-teaser').length === 0, 30_000);
+
+    const faq = await get(base, '/faq');
+    expect(faq.status).toBe(200);
+    expect(faq.$('.faq-entry')).toHaveLength(0);
+    expect(collapse(faq.$('.page-faq > p').text())).toBe(
+      'No questions have been answered here yet. Every article is listed on the home page.',
+    );
+    const types = faq
+      .$('script[type="application/ld+json"]')
+      .map((_, el) => String(JSON.parse(faq.$(el).html() ?? 'null')['@type']))
+      .get();
+    expect(types).toEqual(['BreadcrumbList']);
+
+    const sitemap = await (await fetch(new URL('/sitemap.xml', base))).text();
+    expect(sitemap).toContain(`<loc>`);
+    expect(sitemap).not.toContain('/faq</loc>');
+  }, 120_000);
 });
 
 async function pollUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
