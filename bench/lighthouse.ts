@@ -37,6 +37,32 @@ function median(values: number[]): number {
   return sorted.length % 2 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
+/** A run Lighthouse itself could not complete (e.g. NO_NAVSTART: its trace missed the load). */
+class LighthouseRuntimeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Lighthouse: ${code} ${message}`);
+  }
+}
+
+/** Attempts per run: a failed recording says nothing about the page, so it is repeated. */
+const ATTEMPTS = 3;
+
+async function runOnceWithRetry(url: string): ReturnType<typeof runOnce> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runOnce(url);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt >= ATTEMPTS) throw error;
+      progress(
+        `  ${error.message.split('\n')[0] ?? ''}; recording again (${attempt + 1}/${ATTEMPTS})`,
+      );
+    }
+  }
+}
+
 async function runOnce(
   url: string,
 ): Promise<{ scores: LighthouseScores; version: string; failed: string[] }> {
@@ -45,7 +71,7 @@ async function runOnce(
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
     if (!result) throw new Error('Lighthouse returned no result');
     const { categories, audits, runtimeError } = result.lhr;
-    if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code} ${runtimeError.message}`);
+    if (runtimeError) throw new LighthouseRuntimeError(runtimeError.code, runtimeError.message);
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
     const failed = Object.values(audits)
@@ -77,7 +103,7 @@ export async function runLighthouse(url: string, runs: number): Promise<Lighthou
   const results = [];
   for (let index = 0; index < runs; index += 1) {
     progress(`Lighthouse run ${index + 1}/${runs} on ${url} …`);
-    const run = await runOnce(url);
+    const run = await runOnceWithRetry(url);
     progress(
       `  performance ${run.scores.performance}, accessibility ${run.scores.accessibility}, ` +
         `best practices ${run.scores.bestPractices}, SEO ${run.scores.seo}`,
