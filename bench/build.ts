@@ -61,7 +61,11 @@ export function prepareApps(): void {
       // cards/ holds the share-card route, outside app/ so that only minimal-cards has it.
       const source = path.join(repoRoot, 'bench/minimal-app');
       const cards = path.join(source, 'cards');
-      cpSync(source, target, { recursive: true, filter: (from) => !from.startsWith(cards) });
+      const outsideCards = (from: string) => {
+        const relative = path.relative(cards, from);
+        return relative.startsWith('..') || path.isAbsolute(relative);
+      };
+      cpSync(source, target, { recursive: true, filter: outsideCards });
       if (kind === 'minimal-cards') {
         cpSync(path.join(cards, 'og'), path.join(target, 'app/og'), { recursive: true });
       }

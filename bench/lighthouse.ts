@@ -28,6 +28,8 @@ export interface LighthouseResult {
   median: LighthouseScores;
   /** Audits scoring below 0.9 in any run, for a reader chasing a low score. */
   failedAudits: string[];
+  /** Recordings Lighthouse failed (NO_NAVSTART) and that were made again, over all runs. */
+  retries: number;
 }
 
 function median(values: number[]): number {
@@ -47,15 +49,26 @@ class LighthouseRuntimeError extends Error {
   }
 }
 
-/** Attempts per run: a failed recording says nothing about the page, so it is repeated. */
+/**
+ * Runtime errors that mean Lighthouse failed to record the load, which says nothing about the
+ * page, so the run is recorded again. Any other error (no paint, a failed document request…)
+ * is about the page and fails the section.
+ */
+const RECORDING_ERRORS = new Set(['NO_NAVSTART']);
 const ATTEMPTS = 3;
 
-async function runOnceWithRetry(url: string): ReturnType<typeof runOnce> {
+async function runOnceWithRetry(
+  url: string,
+): Promise<Awaited<ReturnType<typeof runOnce>> & { retries: number }> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runOnce(url);
+      return { ...(await runOnce(url)), retries: attempt - 1 };
     } catch (error) {
-      if (!(error instanceof LighthouseRuntimeError) || attempt >= ATTEMPTS) throw error;
+      const again =
+        error instanceof LighthouseRuntimeError &&
+        RECORDING_ERRORS.has(error.code) &&
+        attempt < ATTEMPTS;
+      if (!again) throw error;
       progress(
         `  ${error.message.split('\n')[0] ?? ''}; recording again (${attempt + 1}/${ATTEMPTS})`,
       );
@@ -126,5 +139,6 @@ export async function runLighthouse(url: string, runs: number): Promise<Lighthou
       cls: pick('cls'),
     },
     failedAudits: [...new Set(results.flatMap((run) => run.failed))].sort(),
+    retries: results.reduce((sum, run) => sum + run.retries, 0),
   };
 }

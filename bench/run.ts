@@ -492,11 +492,16 @@ function report(results: Results): string {
     rows.push(['Prerendered files per article (1,000 run)', perArticle || 'none', '', '']);
     // A prerendered route handler's response is stored as <name>.body beside <name>.meta.
     const images = big.ogOutputs?.['.body'];
+    const referenceCards = results.builds.find(
+      (b) => b.app === 'minimal-cards' && b.articles === big.articles,
+    )?.ogOutputs?.['.body'];
     if (images?.files) {
       rows.push([
         'Share images drawn in the 1,000 run (next/og)',
         `${images.files.toLocaleString('en')} PNGs, ${kb(images.bytes / images.files)} each`,
-        'none (the reference draws no images)',
+        referenceCards?.files
+          ? `none in the minimal app; ${referenceCards.files.toLocaleString('en')} PNGs, ${kb(referenceCards.bytes / referenceCards.files)} each, in the minimal app with cards`
+          : 'none (the reference draws no images)',
         '',
       ]);
     }

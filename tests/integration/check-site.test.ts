@@ -15,6 +15,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { localIsoDate } from '@/lib/scaffold';
 import { capture, repoFixtureTree } from '../support/check-fixtures';
 import { collapse, duplicateIds } from '../support/html';
@@ -48,6 +49,8 @@ async function get(
   const html = await response.text();
   return { status: response.status, $: load(html), html };
 }
+
+const jsonLdType = z.object({ '@type': z.string() });
 
 const post = (n: number) => `/articles/post-${String(n).padStart(2, '0')}`;
 const cardLinks = ($: CheerioAPI) =>
@@ -389,27 +392,35 @@ describe('next dev', () => {
     expect((await get(base, post(3))).html).toContain('A sentence added while the server runs.');
   }, 180_000);
 
-  // Last: it leaves the tree with no FAQ set, as a site that has none yet would be.
+  // A site that has no FAQ set yet: the set is removed, then put back for whatever runs next.
   it('with no FAQ set, /faq says so without FAQPage data, and articles and the sitemap leave it out', async () => {
+    const sitemapText = async () => (await fetch(new URL('/sitemap.xml', base))).text();
     expect((await get(base, post(1))).$('.faq-teaser')).toHaveLength(1);
-    rmSync(path.join(repoRoot, DEV_CONTENT, 'faq'), { recursive: true });
-    await pollUntil(async () => (await get(base, post(1))).$('.faq-teaser').length === 0, 30_000);
+    expect(await sitemapText()).toContain('/faq</loc>');
+    const faqDir = path.join(repoRoot, DEV_CONTENT, 'faq');
+    rmSync(faqDir, { recursive: true });
+    try {
+      await pollUntil(async () => (await get(base, post(1))).$('.faq-teaser').length === 0, 30_000);
 
-    const faq = await get(base, '/faq');
-    expect(faq.status).toBe(200);
-    expect(faq.$('.faq-entry')).toHaveLength(0);
-    expect(collapse(faq.$('.page-faq > p').text())).toBe(
-      'No questions have been answered here yet. Every article is listed on the home page.',
-    );
-    const types = faq
-      .$('script[type="application/ld+json"]')
-      .map((_, el) => String(JSON.parse(faq.$(el).html() ?? 'null')['@type']))
-      .get();
-    expect(types).toEqual(['BreadcrumbList']);
+      const faq = await get(base, '/faq');
+      expect(faq.status).toBe(200);
+      expect(faq.$('.faq-entry')).toHaveLength(0);
+      expect(collapse(faq.$('.page-faq > p').text())).toBe(
+        'No questions have been answered here yet. Every article is listed on the home page.',
+      );
+      const types = faq
+        .$('script[type="application/ld+json"]')
+        .map((_, el) => jsonLdType.parse(JSON.parse(faq.$(el).html() ?? 'null'))['@type'])
+        .get();
+      expect(types).toEqual(['BreadcrumbList']);
 
-    const sitemap = await (await fetch(new URL('/sitemap.xml', base))).text();
-    expect(sitemap).toContain(`<loc>`);
-    expect(sitemap).not.toContain('/faq</loc>');
+      const sitemap = await sitemapText();
+      expect(sitemap).toContain(`<loc>`);
+      expect(sitemap).not.toContain('/faq</loc>');
+    } finally {
+      // Put the FAQ set back, so a test added after this one sees the fixture site whole.
+      cpSync(path.join(repoRoot, SITE, 'faq'), faqDir, { recursive: true });
+    }
   }, 120_000);
 });
 

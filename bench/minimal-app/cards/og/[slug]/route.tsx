@@ -2,8 +2,8 @@
  * The one thing the "minimal + share cards" reference adds to the minimal app: the share image
  * issue 4 requires, a 1200×630 PNG per article drawn at build time by next/og with a font file
  * from npm. The card is as plain as that requirement allows (title, author and site name in
- * one font on a flat background), so the build time it adds is a floor: no site that draws
- * such cards can build faster than the minimal app plus this.
+ * one font on a flat background), so the build time it adds is about the least such cards
+ * can cost a site built this way.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,8 @@ const font = readFileSync(
 function authorName(slug: string): string {
   const root = process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content');
   const file = readFileSync(path.join(root, 'authors', `${slug}.md`), 'utf8');
-  return String(matter(file).data.name);
+  const { name }: { name?: unknown } = matter(file).data;
+  return String(name);
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
