@@ -239,6 +239,12 @@ function coldRuns(results: Results, app: AppKind, articles: number) {
     .sort((a, b) => a.wallMs - b.wallMs);
 }
 
+/** The highest peak RSS over an app's cold runs: memory is a limit, so the worst run counts. */
+function peakRss(results: Results, app: AppKind, articles: number): number | undefined {
+  const runs = coldRuns(results, app, articles);
+  return runs.length ? Math.max(...runs.map((run) => run.peakRssBytes)) : undefined;
+}
+
 /**
  * The median cold build of an app at a size (the lower middle one of an even count). Builds on
  * this machine vary by 10–30 % between identical runs, so one run per side can decide a budget
@@ -273,11 +279,7 @@ function evaluate(results: Results): Check[] {
   const project = findBuild(results, 'project', 1000);
   const minimal = findBuild(results, 'minimal', 1000);
   const buildRatio = project && minimal ? ratio(project.wallMs, minimal.wallMs) : undefined;
-  // The highest of the runs: a memory budget is a limit, so the worst run is the one that counts.
-  const projectRuns = coldRuns(results, 'project', 1000);
-  const peakRss = projectRuns.length
-    ? Math.max(...projectRuns.map((run) => run.peakRssBytes))
-    : undefined;
+  const peak = peakRss(results, 'project', 1000);
   // What the share cards issue 4 requires cost on their own, for the reader of a failed budget.
   const cards = findBuild(results, 'minimal-cards', 1000);
   const cardsNote =
@@ -296,9 +298,9 @@ function evaluate(results: Results): Check[] {
     'Peak RSS at 1,000 articles',
     '≤ 4 GB',
     '≤ 2 GB',
-    peakRss === undefined ? 'not measured' : formatBytes(peakRss),
-    peakRss === undefined ? undefined : peakRss <= 4 * 1024 ** 3,
-    peakRss === undefined ? undefined : peakRss <= 2 * 1024 ** 3,
+    peak === undefined ? 'not measured' : formatBytes(peak),
+    peak === undefined ? undefined : peak <= 4 * 1024 ** 3,
+    peak === undefined ? undefined : peak <= 2 * 1024 ** 3,
   );
   const weight = results.weight;
   add(
@@ -338,37 +340,21 @@ function evaluate(results: Results): Check[] {
   score('Lighthouse SEO', lh?.seo, 100, 100);
   score('Lighthouse best practices', lh?.bestPractices, 95, 95);
   const serving = results.serving;
-  const throughput = serving
-    ? ratio(serving.next.requestsPerSecond, serving.nginx.requestsPerSecond)
-    : undefined;
-  add(
-    '`next start` throughput',
-    '≥ 0.06× nginx, 0 errors',
-    '',
-    serving && throughput !== undefined
-      ? `${throughput.toFixed(3)}×, ${serving.next.errors} errors`
-      : 'not measured',
-    serving && throughput !== undefined
-      ? throughput >= 0.06 && serving.next.errors === 0
-      : undefined,
-  );
-  // The same bar for what production runs: `npm start` puts the request guard in front of Next.
-  const guarded = serving?.guarded;
-  const guardedThroughput =
-    serving && guarded
-      ? ratio(guarded.requestsPerSecond, serving.nginx.requestsPerSecond)
-      : undefined;
-  add(
-    '`npm start` throughput (guard + Next)',
-    '≥ 0.06× nginx, 0 errors',
-    '',
-    guarded && guardedThroughput !== undefined
-      ? `${guardedThroughput.toFixed(3)}×, ${guarded.errors} errors`
-      : 'not measured',
-    guarded && guardedThroughput !== undefined
-      ? guardedThroughput >= 0.06 && guarded.errors === 0
-      : undefined,
-  );
+  // The same bar for `next start` and for what production runs, `npm start`, which puts the
+  // request guard in front of Next.
+  const throughput = (name: string, load: LoadResult | undefined) => {
+    const share =
+      serving && load ? ratio(load.requestsPerSecond, serving.nginx.requestsPerSecond) : undefined;
+    add(
+      name,
+      '≥ 0.06× nginx, 0 errors',
+      '',
+      load && share !== undefined ? `${share.toFixed(3)}×, ${load.errors} errors` : 'not measured',
+      load && share !== undefined ? share >= 0.06 && load.errors === 0 : undefined,
+    );
+  };
+  throughput('`next start` throughput', serving?.next);
+  throughput('`npm start` throughput (guard + Next)', serving?.guarded);
   // The issue's "must be true" list, beyond the table.
   const rebuild = results.rebuild;
   add(
@@ -430,9 +416,7 @@ function report(results: Results): string {
     const m = findBuild(results, 'minimal', n);
     if (!p || !m) continue;
     const label = n === 1 ? 'the real content' : `${n.toLocaleString('en')} articles`;
-    // Peak RSS is the highest over the runs: memory is a limit, not a typical value.
-    const peak = (app: 'project' | 'minimal') =>
-      formatBytes(Math.max(...coldRuns(results, app, n).map((run) => run.peakRssBytes)));
+    const peak = (app: AppKind) => formatBytes(peakRss(results, app, n) ?? 0);
     rows.push([
       `Cold build, ${label}`,
       `${medianCell(results, 'project', n)}, peak RSS ${peak('project')}`,
@@ -573,19 +557,24 @@ function report(results: Results): string {
   if (serving) {
     const cell = (r: LoadResult) =>
       `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`;
-    rows.push([
-      `Serving the article (${serving.next.connections} connections, ${serving.next.durationSeconds} s)`,
-      `next start: ${cell(serving.next)}`,
-      `nginx: ${cell(serving.nginx)}`,
-      `${ratio(serving.next.requestsPerSecond, serving.nginx.requestsPerSecond).toFixed(3)}×`,
-    ]);
-    if (serving.guarded) {
+    const row = (measure: string, server: string, load: LoadResult) =>
       rows.push([
-        'Serving the article through `npm start` (request guard + Next)',
-        `npm start: ${cell(serving.guarded)}`,
+        measure,
+        `${server}: ${cell(load)}`,
         `nginx: ${cell(serving.nginx)}`,
-        `${ratio(serving.guarded.requestsPerSecond, serving.nginx.requestsPerSecond).toFixed(3)}×`,
+        `${ratio(load.requestsPerSecond, serving.nginx.requestsPerSecond).toFixed(3)}×`,
       ]);
+    row(
+      `Serving the article (${serving.next.connections} connections, ${serving.next.durationSeconds} s)`,
+      'next start',
+      serving.next,
+    );
+    if (serving.guarded) {
+      row(
+        'Serving the article through `npm start` (request guard + Next)',
+        'npm start',
+        serving.guarded,
+      );
     }
   }
   const measurements = table(['Measure', 'Cornerstone', 'Reference (same run)', 'Ratio'], rows);

@@ -35,10 +35,14 @@ async function serve(child: ChildProcess, url: string, probe: string): Promise<S
   return { url, child, stop: () => stop(child) };
 }
 
-/** `next start` is run with node directly, not through npx, so a signal reaches the server. */
-export async function startNext(appDir: string, probePath: string): Promise<Server> {
+/** A Node script serving `appDir` in production on a free port, ready once `probePath` answers. */
+async function startNodeServer(
+  appDir: string,
+  probePath: string,
+  script: (port: number) => string[],
+): Promise<Server> {
   const port = await freePort(3700, 3779);
-  const child = start(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = start(process.execPath, script(port), {
     cwd: appDir,
     env: { NODE_ENV: 'production' },
   });
@@ -46,19 +50,30 @@ export async function startNext(appDir: string, probePath: string): Promise<Serv
   return serve(child, url, url + probePath);
 }
 
+/** `next start` is run with node directly, not through npx, so a signal reaches the server. */
+export function startNext(appDir: string, probePath: string): Promise<Server> {
+  return startNodeServer(appDir, probePath, (port) => [
+    nextBin,
+    'start',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ]);
+}
+
 /**
  * What `npm start` runs: scripts/serve.mjs, Next's request handler behind the request guard.
  * Measured beside plain `next start` so the guard's cost shows.
  */
-export async function startGuarded(appDir: string, probePath: string): Promise<Server> {
-  const port = await freePort(3700, 3779);
-  const child = start(
-    process.execPath,
-    [path.join(appDir, 'scripts/serve.mjs'), '-p', String(port), '-H', '127.0.0.1'],
-    { cwd: appDir, env: { NODE_ENV: 'production' } },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  return serve(child, url, url + probePath);
+export function startGuarded(appDir: string, probePath: string): Promise<Server> {
+  return startNodeServer(appDir, probePath, (port) => [
+    path.join(appDir, 'scripts/serve.mjs'),
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ]);
 }
 
 /** nginx in the foreground with one worker, serving `body` at `route` and nothing else. */
