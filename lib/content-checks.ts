@@ -250,10 +250,11 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       case 'link':
       case 'definition': {
         const target = node.url.trim();
-        if (context.kind === 'bio' && !/^(\/|[a-z][a-z0-9+.-]*:)/i.test(target)) {
+        const scheme = URL_SCHEME.exec(target)?.[1]?.toLowerCase();
+        if (context.kind === 'bio' && !scheme && !target.startsWith('/')) {
           // The author card puts the bio on article pages too, where a relative link or an
           // anchor would point somewhere else.
-          const absolute = new URL(target, `https://site.invalid${context.page}`);
+          const absolute = new URL(target, `${SITE_ORIGIN}${context.page}`);
           error(
             point,
             `link "${node.url}" in a bio would break in the author card on article pages; write it from the site's root: "${absolute.pathname}${absolute.search}${absolute.hash}"`,
@@ -261,7 +262,6 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
           break;
         }
         if (point) links.push({ url: node.url, ...toFile(point) });
-        const scheme = URL_SCHEME.exec(target)?.[1]?.toLowerCase();
         if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
           report(
             point,

@@ -34,6 +34,16 @@ export function cardVersion(projectRoot: string): string | undefined {
   return sourceFingerprint(projectRoot, CARD_SOURCES);
 }
 
+let projectCardVersion: { value: string | undefined } | undefined;
+
+/** The card version of the project this process builds or serves (its working directory). */
+export function currentCardVersion(): string | undefined {
+  projectCardVersion ??= {
+    value: cardVersion(path.resolve(/*turbopackIgnore: true*/ process.cwd())),
+  };
+  return projectCardVersion.value;
+}
+
 let defaultCache: OgCache | null | undefined;
 
 function getDefaultCache(): OgCache | null {
@@ -42,9 +52,9 @@ function getDefaultCache(): OgCache | null {
   if (process.env.MARKDOWN_CACHE === 'off' || process.env.NODE_ENV === 'test') {
     return defaultCache;
   }
-  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
-  const version = cardVersion(root);
+  const version = currentCardVersion();
   if (!version) return defaultCache;
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
   const base = path.join(/*turbopackIgnore: true*/ root, '.next/cache/cornerstone-og');
   pruneOtherVersions(base, version);
   defaultCache = { dir: path.join(/*turbopackIgnore: true*/ base, version) };

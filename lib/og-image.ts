@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author } from './content';
-import { cardVersion } from './og-cache';
+import { currentCardVersion } from './og-cache';
 import { routes, site } from './site';
 
 export interface OgFont {
@@ -94,8 +94,6 @@ export function siteCardProps(): { title: string; siteName: string; tagline: str
   };
 }
 
-let designVersion: string | undefined;
-
 /**
  * The `?v=` of a card's URL: a hash of what the card shows and of the code that draws it. Cards
  * are served as immutable for a year, which is only right while a URL's bytes never change. When
@@ -104,9 +102,8 @@ let designVersion: string | undefined;
  */
 function cardUrlVersion(props: Record<string, string | undefined>): string {
   // Pages are prerendered where the sources are; without them only the text counts.
-  designVersion ??= cardVersion(path.resolve(/*turbopackIgnore: true*/ process.cwd())) ?? '';
   return createHash('sha256')
-    .update(designVersion)
+    .update(currentCardVersion() ?? '')
     .update(JSON.stringify(props))
     .digest('hex')
     .slice(0, 10);

@@ -21,12 +21,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  bodyReportSchema,
-  lintParsedBody,
-  type BodyContext,
-  type BodyReport,
-} from './content-checks';
+import { bodyReportSchema, lintParsedBody, type BodyContext } from './content-checks';
 import {
   markdownSectionSchema,
   parseMarkdown,
@@ -264,15 +259,12 @@ function writeEntry(file: string, value: unknown): void {
   writeEntryAtomically(file, JSON.stringify({ format: ENTRY_FORMAT, value }));
 }
 
-export interface ProcessedBody {
-  rendered: RenderedMarkdown;
-  report: BodyReport;
-}
-
-const processedBodySchema: z.ZodType<ProcessedBody> = z.strictObject({
+const processedBodySchema = z.strictObject({
   rendered: renderedMarkdownSchema,
   report: bodyReportSchema,
 });
+
+export type ProcessedBody = z.infer<typeof processedBodySchema>;
 
 const sectionsSchema = z.array(markdownSectionSchema);
 

@@ -6,7 +6,7 @@
  * ignoring it would publish a post without the field the editor thought they had set.
  */
 import { z } from 'zod';
-import { slugify } from './slug';
+import { tagSlug } from './site';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -91,7 +91,7 @@ export const tagSchema = z
   .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N} -]*$/u, 'must be lowercase words, e.g. "emotional intimacy"')
   .max(40, 'must be at most 40 characters')
   // The tag's page is /tags/<slug>, and the slug keeps Latin letters and digits only.
-  .refine((tag) => slugify(tag) !== '', {
+  .refine((tag) => tagSlug(tag) !== '', {
     error: 'needs a Latin letter or digit for its page address (/tags/…), e.g. "trust"',
   });
 
@@ -150,4 +150,3 @@ export const faqFrontmatterSchema = z.strictObject({
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type AuthorFrontmatter = z.infer<typeof authorFrontmatterSchema>;
 export type FaqFrontmatter = z.infer<typeof faqFrontmatterSchema>;
-export type Video = z.infer<typeof videoSchema>;

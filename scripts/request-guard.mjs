@@ -15,7 +15,7 @@ export const MAX_URL_LENGTH = 2048;
  * @returns {string}
  */
 export function originFormOf(target) {
-  return /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*\/?/i, '/') : target;
+  return target.replace(/^https?:\/\/[^/?#]*\/?/i, '/');
 }
 
 /**

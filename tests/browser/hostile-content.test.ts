@@ -67,10 +67,8 @@ async function runInChromium(
   }
 }
 
-const cases = HOSTILE_PAYLOADS.map((payload) => [payload.id, payload] as const);
-
 describe('control: hostile payloads with the sanitiser left out', () => {
-  it.each(cases)('%s runs in Chromium', async (_id, payload) => {
+  it.each(HOSTILE_PAYLOADS)('$id runs in Chromium', async (payload) => {
     const html = renderUnsanitised(wrapPayload(payload));
     const { dialogs } = await runInChromium(html, payload, { click: true });
     expect(dialogs).toEqual([payload.id]);
@@ -78,7 +76,7 @@ describe('control: hostile payloads with the sanitiser left out', () => {
 });
 
 describe('hostile payloads through renderMarkdown in Chromium', () => {
-  it.each(cases)('%s does not run', async (_id, payload) => {
+  it.each(HOSTILE_PAYLOADS)('$id does not run', async (payload) => {
     const { html } = renderMarkdown(wrapPayload(payload));
     const kept = payload.click?.afterSanitising === 'kept';
     const { dialogs, clickTargets, mainText } = await runInChromium(html, payload, {

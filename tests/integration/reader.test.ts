@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { collapse, fetchPage } from '../support/html';
 
 const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
@@ -72,21 +73,17 @@ describe('search', () => {
   });
 });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * `page_count` of each language in pagefind-entry.json (`{ languages: { en: { page_count } } }`),
- * read from the parsed JSON so 1 cannot pass for 10. A missing or non-numeric count is kept as
- * `undefined` so the comparison fails and shows it.
+ * read from the parsed JSON so 1 cannot pass for 10; a missing or non-numeric count throws.
  */
-function pageCountsByLanguage(entry: unknown): Record<string, number | undefined> {
-  const languages = isRecord(entry) ? entry.languages : undefined;
-  if (!isRecord(languages)) return {};
+const pagefindEntry = z.object({
+  languages: z.record(z.string(), z.object({ page_count: z.number() })),
+});
+
+function pageCountsByLanguage(entry: unknown): Record<string, number> {
+  const { languages } = pagefindEntry.parse(entry);
   return Object.fromEntries(
-    Object.entries(languages).map(([language, info]) => {
-      const count = isRecord(info) ? info.page_count : undefined;
-      return [language, typeof count === 'number' ? count : undefined];
-    }),
+    Object.entries(languages).map(([language, info]) => [language, info.page_count]),
   );
 }

@@ -40,34 +40,40 @@ async function rawGet(target: string): Promise<{ status: number; headers: Header
 }
 
 describe('security headers', () => {
-  it.each([
-    '/',
-    '/articles/building-trust-and-emotional-intimacy',
-    '/faq',
-    '/articles/missing',
-    POSTER,
-    '/icon.svg',
+  // Each with the status it must have, so a path that stopped existing cannot pass on the
+  // 404 page's headers.
+  it.each<[string, number]>([
+    ['/', 200],
+    ['/articles/building-trust-and-emotional-intimacy', 200],
+    ['/faq', 200],
+    ['/articles/missing', 404],
+    [POSTER, 200],
+    ['/icon.svg', 200],
     // A malformed target is answered by our request guard under `next start`; nginx rejects
     // it while still parsing the request line, before any header configuration applies.
-    ...(inject('target') === 'next' ? ['/%'] : []),
-  ])('%s carries CSP and the other security headers, and no X-Powered-By', async (path) => {
-    const { headers } = await rawGet(path);
-    const csp = headers.get('content-security-policy') ?? '';
-    for (const directive of [
-      "default-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-      'frame-src https://www.youtube-nocookie.com',
-    ]) {
-      expect(csp).toContain(directive);
-    }
-    for (const [name, value] of Object.entries(REQUIRED)) expect(headers.get(name)).toBe(value);
-    expect(headers.get('permissions-policy')).toContain('camera=()');
-    expect(headers.get('x-powered-by')).toBeNull();
-    expect(headers.get('strict-transport-security')).toBeNull();
-  });
+    ...(inject('target') === 'next' ? [['/%', 400] satisfies [string, number]] : []),
+  ])(
+    '%s (%i) carries CSP and the other security headers, and no X-Powered-By',
+    async (path, expected) => {
+      const { status, headers } = await rawGet(path);
+      expect(status).toBe(expected);
+      const csp = headers.get('content-security-policy') ?? '';
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        'frame-src https://www.youtube-nocookie.com',
+      ]) {
+        expect(csp).toContain(directive);
+      }
+      for (const [name, value] of Object.entries(REQUIRED)) expect(headers.get(name)).toBe(value);
+      expect(headers.get('permissions-policy')).toContain('camera=()');
+      expect(headers.get('x-powered-by')).toBeNull();
+      expect(headers.get('strict-transport-security')).toBeNull();
+    },
+  );
 
   // HSTS belongs to whoever terminates TLS: the Node server does it from X-Forwarded-Proto; a
   // static host sends it from its own TLS config (docs/nginx-security-headers.conf).

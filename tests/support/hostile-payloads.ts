@@ -18,16 +18,18 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
+export interface ScriptCarrier {
+  element: string;
+  /** The attribute holding the code, lowercased; `null` when the code is the element's text. */
+  attribute: string | null;
+}
+
 export interface HostilePayload {
   /** Short name; also the argument the payload passes to alert(). */
   id: string;
   markdown: string;
   /** The element that carries the script when nothing sanitises it. */
-  carrier: {
-    element: string;
-    /** The attribute holding the code, lowercased; `null` when the code is the element's text. */
-    attribute: string | null;
-  };
+  carrier: ScriptCarrier;
   /**
    * What a reader clicks to set the payload off, if it does not run on load, and whether the
    * sanitised page still has that element (harmless, e.g. an <a> with no href) or none at all.
@@ -124,11 +126,6 @@ export function renderUnsanitisedTree(markdown: string): Root {
 
 export function renderUnsanitised(markdown: string): string {
   return toHtml(renderUnsanitisedTree(markdown));
-}
-
-export interface ScriptCarrier {
-  element: string;
-  attribute: string | null;
 }
 
 function propertyText(value: unknown): string {

@@ -22,7 +22,7 @@ import {
   relatedTo,
   tagsOf,
 } from '@/lib/listings';
-import { routes } from '@/lib/site';
+import { routes, tagSlug } from '@/lib/site';
 import { scaffoldArticle, scaffoldAuthor } from '@/lib/scaffold';
 import {
   articleFrontmatterSchema,
@@ -209,8 +209,9 @@ describe('lists of published articles', () => {
     // The reference: score every other article and sort. relatedTo stops its pass early once
     // it holds `limit` articles sharing all the tags, which must never change the answer.
     const sharedTags = (a: (typeof published)[number], b: (typeof published)[number]) => {
-      const own = new Set(a.tags.map((tag) => tag.toLowerCase()));
-      return new Set(b.tags.map((tag) => tag.toLowerCase()).filter((tag) => own.has(tag))).size;
+      // Tags are the same tag when their pages are (/tags/<tagSlug>), as relatedTo counts them.
+      const own = new Set(a.tags.map(tagSlug));
+      return new Set(b.tags.map(tagSlug).filter((tag) => own.has(tag))).size;
     };
     for (const article of published) {
       for (const limit of [1, 2, 3, 5]) {

@@ -15,17 +15,18 @@ import {
   wrapPayload,
 } from '../support/hostile-payloads';
 
-const cases = HOSTILE_PAYLOADS.map((payload) => [payload.id, payload] as const);
-
 describe('hostile payloads without the sanitiser', () => {
-  it.each(cases)('%s puts its script in the expected element and attribute', (_id, payload) => {
-    const tree = renderUnsanitisedTree(wrapPayload(payload));
-    expect(findScriptCarriers(tree, alertCall(payload.id))).toEqual([payload.carrier]);
-  });
+  it.each(HOSTILE_PAYLOADS)(
+    '$id puts its script in the expected element and attribute',
+    (payload) => {
+      const tree = renderUnsanitisedTree(wrapPayload(payload));
+      expect(findScriptCarriers(tree, alertCall(payload.id))).toEqual([payload.carrier]);
+    },
+  );
 });
 
 describe('hostile payloads through renderMarkdown', () => {
-  it.each(cases)('%s leaves no element holding its script', (_id, payload) => {
+  it.each(HOSTILE_PAYLOADS)('$id leaves no element holding its script', (payload) => {
     const { html } = renderMarkdown(wrapPayload(payload));
     const tree = fromHtml(html, { fragment: true });
     expect(findScriptCarriers(tree, alertCall(payload.id))).toEqual([]);
