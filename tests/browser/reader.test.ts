@@ -161,6 +161,73 @@ describe('reference previews (below the sidenote width)', () => {
   });
 });
 
+describe('in-page links on a phone', () => {
+  // On a phone the article is one long column, so every jump crosses a lot of layout. Anything
+  // that lays blocks out lazily breaks this first: content-visibility: auto, tried for the
+  // Lighthouse score, left targets more than 1,000 px above the viewport.
+  it('land on every contents entry and reference, and stay put', async () => {
+    const opened = await open(ARTICLE, PHONE);
+    const { page } = opened;
+    const targets = [
+      ...(await page
+        .locator('nav.toc a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')))),
+      ...(await page
+        .locator('section[data-footnotes] li[id]')
+        .evaluateAll((items) => items.map((li) => `#${li.id}`))),
+      // A reference's way back: the citation, inside a paragraph of the body.
+      ...(await page
+        .locator('section[data-footnotes] a[data-footnote-backref]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')))),
+    ].filter((href): href is string => typeof href === 'string' && href.startsWith('#'));
+    expect(targets.length).toBeGreaterThan(20);
+    // From the far end of the list first: the first jumps are the longest.
+    for (const href of targets.reverse()) {
+      await page.evaluate((hash) => {
+        const link = document.createElement('a');
+        link.href = hash;
+        document.body.append(link);
+        link.click();
+        link.remove();
+      }, href);
+      const top = () =>
+        page.evaluate((hash) => {
+          const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+          return target ? Math.round(target.getBoundingClientRect().top) : Number.NaN;
+        }, href);
+      // Scrolling is smooth unless the reader asked for less motion: wait until it stops.
+      let last = Number.NaN;
+      await expect
+        .poll(
+          async () => {
+            const now = await top();
+            const still = now === last;
+            last = now;
+            return still;
+          },
+          { interval: 150, timeout: 5_000 },
+        )
+        .toBe(true);
+      expect({ href, top: last >= 0 && last <= 740 / 3 }).toEqual({ href, top: true });
+      await page.waitForTimeout(300);
+      expect({ href, top: await top() }).toEqual({ href, top: last });
+    }
+    await finish(opened);
+  });
+
+  it('open at a shared link to a late section or reference', async () => {
+    for (const hash of ['#fn-bowlby-1973', '#the-role-of-forgiveness']) {
+      const opened = await open(`${ARTICLE}${hash}`, PHONE);
+      const top = await opened.page.evaluate(
+        (id) => document.getElementById(id)?.getBoundingClientRect().top ?? Number.NaN,
+        hash.slice(1),
+      );
+      expect({ hash, top: top >= 0 && top <= 740 / 3 }).toEqual({ hash, top: true });
+      await finish(opened);
+    }
+  });
+});
+
 describe('sidenotes on wide screens', () => {
   it.each(['light', 'dark'] as const)(
     'in %s: sit in the margin beside the citing block, never overlapping',
