@@ -19,6 +19,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import path from 'node:path';
+import { parseRoutes, type RouteKind } from './routes';
 import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from './util';
 
 /**
@@ -77,12 +78,6 @@ export function prepareApps(): void {
   }
 }
 
-export interface RouteKind {
-  route: string;
-  /** ○ static, ● prerendered with generateStaticParams, ƒ dynamic (rendered per request). */
-  symbol: string;
-}
-
 export interface BuildMeasurement {
   app: AppKind;
   articles: number;
@@ -95,16 +90,6 @@ export interface BuildMeasurement {
   articleOutputs: Record<string, { files: number; bytes: number }>;
   /** Files prerendered for the per-article share images (Cornerstone and minimal-cards). */
   ogOutputs?: Record<string, { files: number; bytes: number }>;
-}
-
-/** Parses the route table `next build` prints (`├ ● /articles/[slug]`). */
-export function parseRoutes(output: string): RouteKind[] {
-  const routes: RouteKind[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^[┌├└│]\s+([○●ƒλ◐])\s+(\/\S*)/u.exec(line.trim());
-    if (match?.[1] && match[2]) routes.push({ symbol: match[1], route: match[2] });
-  }
-  return routes;
 }
 
 function countOutputs(dir: string): Record<string, { files: number; bytes: number }> {
