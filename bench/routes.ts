@@ -29,7 +29,9 @@ export function parseRoutes(output: string): RouteKind[] {
     header = undefined;
   };
   for (const raw of output.split('\n')) {
-    const line = raw.replace(ANSI, '');
+    const line = raw.replace(ANSI, '').trimEnd();
+    // The table ends at the first blank line; the legend and other output follow.
+    if (line === '') closeHeader();
     const path = PATH_ROW.exec(line);
     if (path?.[1] && header) {
       header.symbols.add(path[1]);

@@ -17,6 +17,8 @@ Route (app)
 ├ ○ /faq
 ├   /tags/[tag]/page/[page]
 │ ├ ● /tags/communication/page/1
+│ ├ ● /tags/communication/page/2
+│ ├ ● /tags/communication/page/3
 │ └ ● [+397 more paths]
 └   /video-posters/[file]
   └ ● /video-posters/gh5VhaicC6g-5b0d9ea962.svg
@@ -61,9 +63,31 @@ describe('parseRoutes (bench: which routes next build prerendered)', () => {
     ]);
   });
 
-  it('reads a table printed in colour, and a single-route table', () => {
-    expect(parseRoutes('Route (app)\n\u001b[2m─\u001b[22m ƒ /only')).toEqual([
-      { route: '/only', symbol: 'ƒ' },
+  it('reads slow paths with their durations, in colour, and a Revalidate column', () => {
+    // Next adds a duration to a row that took over 300 ms, coloured when the terminal allows,
+    // shows up to seven paths then, and adds columns when a route revalidates.
+    const table = [
+      '\u001b[4mRoute (app)\u001b[24m                 \u001b[4mRevalidate\u001b[24m',
+      '┌ ○ /                                    1h',
+      '├   /articles/[slug] (\u001b[33m1204 ms\u001b[39m)',
+      '│ ├ ● /articles/one (\u001b[32m402 ms\u001b[39m)',
+      '│ └ ● [+9 more paths] (avg \u001b[32m310 ms\u001b[39m)',
+      '└ ƒ /search',
+      '',
+      'ƒ Proxy (Middleware)',
+      '',
+      '○  (Static)   prerendered as static content',
+      '●  (SSG)      prerendered as static HTML (uses generateStaticParams)',
+      'ƒ  (Dynamic)  server-rendered on demand',
+    ].join('\n');
+    expect(parseRoutes(table)).toEqual([
+      { route: '/', symbol: '○' },
+      { route: '/articles/[slug]', symbol: '●' },
+      { route: '/search', symbol: 'ƒ' },
     ]);
+  });
+
+  it('reads a single-route table', () => {
+    expect(parseRoutes('Route (app)\n─ ƒ /only')).toEqual([{ route: '/only', symbol: 'ƒ' }]);
   });
 });
