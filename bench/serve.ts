@@ -7,7 +7,16 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, nextBin, progress, start, stop, waitForHttp, workDir } from './util';
+import {
+  collectOutput,
+  freePort,
+  nextBin,
+  progress,
+  start,
+  stop,
+  waitForHttp,
+  workDir,
+} from './util';
 
 export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
@@ -15,13 +24,6 @@ export interface Server {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
-}
-
-function collectOutput(child: ChildProcess): () => string {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return () => output;
 }
 
 async function serve(child: ChildProcess, url: string, probe: string): Promise<Server> {

@@ -93,6 +93,19 @@ export interface RunResult {
 }
 
 /**
+ * Everything a child writes to stdout and stderr, as it arrives. The streams decode it, not each
+ * chunk on its own: a chunk can end inside a multi-byte character such as the route table's ├.
+ */
+export function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (text: string) => (output += text));
+  }
+  return () => output;
+}
+
+/**
  * Runs a command to completion, sampling the summed RSS of its whole process tree from /proc
  * (Next.js builds in worker processes, so the parent's own peak would undercount).
  */
@@ -103,9 +116,7 @@ export async function runMeasured(
 ): Promise<RunResult> {
   const begin = performance.now();
   const child = start(command, args, options);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const output = collectOutput(child);
   let peak = 0;
   let peakSingle = 0;
   const sample = () => {
@@ -124,13 +135,15 @@ export async function runMeasured(
   }, 1000);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (exitCode) => resolve(exitCode));
+    // 'close', not 'exit': it waits for the output streams to end, and the route table the
+    // prerendering check reads is among the last lines a build prints.
+    child.once('close', (exitCode) => resolve(exitCode));
   });
   clearInterval(sampler);
   clearInterval(ticker);
   return {
     code,
-    output,
+    output: output(),
     wallMs: performance.now() - begin,
     peakRssBytes: peak,
     peakSingleRssBytes: peakSingle,
