@@ -164,16 +164,13 @@ describe('reference previews (below the sidenote width)', () => {
 describe('in-page links on a phone', () => {
   // On a phone the article is one long column, so every jump crosses a lot of layout. Anything
   // that lays blocks out lazily breaks this first: content-visibility: auto, tried for the
-  // Lighthouse score, left targets more than 1,000 px above the viewport.
-  // Jumps are instant with reduced motion, which keeps 55 of them inside the time limit; lazy
-  // layout misplaces a target either way.
-  const STILL_PHONE = { ...PHONE, reducedMotion: 'reduce' } as const;
+  // Lighthouse score, left targets more than 1,000 px above the viewport when the page scrolled
+  // smoothly to them (readers' default), while instant jumps still landed.
   const TOP_THIRD = PHONE.viewport.height / 3;
 
-  it('land on every contents entry and reference, and stay put', { timeout: 120_000 }, async () => {
-    const opened = await open(ARTICLE, STILL_PHONE);
-    const { page } = opened;
-    const targets = [
+  /** Every in-page target of the article, the farthest from the top first. */
+  async function targetsOf(page: Page): Promise<string[]> {
+    const hrefs = [
       ...(await page
         .locator('nav.toc a')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')))),
@@ -185,54 +182,73 @@ describe('in-page links on a phone', () => {
         .locator('section[data-footnotes] a[data-footnote-backref]')
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')))),
     ].filter((href): href is string => typeof href === 'string' && href.startsWith('#'));
-    expect(targets.length).toBeGreaterThan(20);
-    // From the far end of the list first: the first jumps are the longest.
-    for (const href of targets.reverse()) {
-      await page.evaluate((hash) => {
-        const link = document.createElement('a');
-        link.href = hash;
-        document.body.append(link);
-        link.click();
-        link.remove();
-      }, href);
-      const top = () =>
-        page.evaluate((hash) => {
-          const target = document.getElementById(decodeURIComponent(hash.slice(1)));
-          return target ? Math.round(target.getBoundingClientRect().top) : Number.NaN;
+    return hrefs.reverse();
+  }
+
+  /** Where the target of `hash` is: in the top third of the screen, once scrolling has stopped. */
+  async function landsInTopThird(page: Page, hash: string): Promise<void> {
+    const inTopThird = async () => {
+      const top = await page.evaluate(
+        (id) => document.getElementById(id)?.getBoundingClientRect().top ?? Number.NaN,
+        decodeURIComponent(hash.slice(1)),
+      );
+      // A few pixels above the edge still shows the target's first line. Opening a shared link,
+      // a second, smooth scroll starts after the load; the target usually comes to rest 48 px
+      // down, but in about one run in six of this test it rested 2 px above the edge.
+      return { hash, top: Math.round(top), inTopThird: top >= -8 && top <= TOP_THIRD };
+    };
+    // Wait for the target to come to rest in the top third: the page scrolls smoothly, and after
+    // a load it scrolls to the fragment a second time.
+    let last = await inTopThird();
+    let samePosition = 1;
+    await expect
+      .poll(
+        async () => {
+          const now = await inTopThird();
+          samePosition = now.top === last.top ? samePosition + 1 : 1;
+          last = now;
+          return { ...now, atRest: samePosition >= 3 };
+        },
+        { interval: 150, timeout: 10_000 },
+      )
+      .toMatchObject({ hash, inTopThird: true, atRest: true })
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\nwhere it came to rest: ${JSON.stringify(last)}`);
+      });
+    await page.waitForTimeout(300);
+    expect(await inTopThird()).toEqual(last);
+  }
+
+  it.each([
+    // Instant jumps (reduced motion) to every target keep the test inside its time limit.
+    { motion: 'reduce', targets: Infinity },
+    { motion: 'no-preference', targets: 8 },
+  ] as const)(
+    'land on contents entries and references and stay put ($motion motion)',
+    { timeout: 120_000 },
+    async ({ motion, targets }) => {
+      const opened = await open(ARTICLE, { ...PHONE, reducedMotion: motion });
+      const { page } = opened;
+      const hrefs = await targetsOf(page);
+      expect(hrefs.length).toBeGreaterThan(20);
+      for (const href of hrefs.slice(0, targets)) {
+        await page.evaluate((hash) => {
+          const link = document.createElement('a');
+          link.href = hash;
+          document.body.append(link);
+          link.click();
+          link.remove();
         }, href);
-      // Wait until the position stops changing.
-      let last = Number.NaN;
-      await expect
-        .poll(
-          async () => {
-            const now = await top();
-            const still = now === last;
-            last = now;
-            return still;
-          },
-          { interval: 150, timeout: 5_000 },
-        )
-        .toBe(true);
-      expect({ href, top: last >= 0 && last <= TOP_THIRD }).toEqual({ href, top: true });
-      await page.waitForTimeout(300);
-      expect({ href, top: await top() }).toEqual({ href, top: last });
-    }
-    await finish(opened);
-  });
+        await landsInTopThird(page, href);
+      }
+      await finish(opened);
+    },
+  );
 
   it('open at a shared link to a late section or reference', async () => {
     for (const hash of ['#fn-bowlby-1973', '#the-role-of-forgiveness']) {
-      const opened = await open(`${ARTICLE}${hash}`, STILL_PHONE);
-      const inTopThird = async () => {
-        const top = await opened.page.evaluate(
-          (id) => document.getElementById(id)?.getBoundingClientRect().top ?? Number.NaN,
-          hash.slice(1),
-        );
-        return { hash, inTopThird: top >= 0 && top <= TOP_THIRD };
-      };
-      await expect.poll(inTopThird).toEqual({ hash, inTopThird: true });
-      await opened.page.waitForTimeout(300);
-      expect(await inTopThird()).toEqual({ hash, inTopThird: true });
+      const opened = await open(`${ARTICLE}${hash}`, PHONE);
+      await landsInTopThird(opened.page, hash);
       await finish(opened);
     }
   });
