@@ -15,6 +15,16 @@ export interface RouteKind {
 }
 
 const SYMBOL = '[○●◐ƒλ]';
+
+/** Whether the build wrote the route out ahead of requests: ○ static or ● from generateStaticParams. */
+export function isPrerendered({ symbol }: RouteKind): boolean {
+  return symbol === '○' || symbol === '●';
+}
+
+/** Whether the route is rendered per request: ƒ (λ in older Next versions). */
+export function isPerRequest({ symbol }: RouteKind): boolean {
+  return symbol === 'ƒ' || symbol === 'λ';
+}
 const ROUTE_ROW = new RegExp(`^[─┌├└] (?:(${SYMBOL}) |  )(/\\S*)`, 'u');
 const PATH_ROW = new RegExp(`^[│ ] [├└] (${SYMBOL}) `, 'u');
 // The escape sequences of a coloured terminal.

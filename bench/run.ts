@@ -29,9 +29,11 @@ import {
   type Server,
 } from './serve';
 import { editArticle, generateContent, type SyntheticContent } from './synthetic-content';
+import { isPerRequest, isPrerendered } from './routes';
 import { formatBytes, getRaw, progress, repoRoot, runMeasured, workDir } from './util';
 
 const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
+type Section = (typeof SECTIONS)[number];
 
 /** The site's page routes, as `next build` names them: each must be prerendered (○ or ●). */
 const CONTENT_ROUTES = [
@@ -46,7 +48,6 @@ const CONTENT_ROUTES = [
   '/tags/[tag]',
   '/tags/[tag]/page/[page]',
 ];
-type Section = (typeof SECTIONS)[number];
 
 interface Options {
   check: boolean;
@@ -383,13 +384,11 @@ function evaluate(results: Results): Check[] {
   const projectBuilds = results.builds.filter((b) => b.app === 'project');
   const dynamic = projectBuilds
     .flatMap((b) => b.routes)
-    .filter((r) => (r.symbol === 'ƒ' || r.symbol === 'λ') && !r.route.startsWith('/api/'));
+    .filter((r) => isPerRequest(r) && !r.route.startsWith('/api/'));
   // Every build's table must list every page kind readers and crawlers reach as prerendered,
   // so that a table the bench failed to read cannot pass the check by listing nothing.
   const unlisted = projectBuilds.flatMap((b) => {
-    const prerendered = new Set(
-      b.routes.filter((r) => r.symbol === '○' || r.symbol === '●').map((r) => r.route),
-    );
+    const prerendered = new Set(b.routes.filter(isPrerendered).map((r) => r.route));
     const missing = CONTENT_ROUTES.filter((route) => !prerendered.has(route));
     return missing.length ? [`${b.articles} articles (${b.kind}): ${missing.join(', ')}`] : [];
   });

@@ -37,14 +37,17 @@ async function serve(child: ChildProcess, url: string, probe: string): Promise<S
   return { url, child, stop: () => stop(child) };
 }
 
-/** A Node script serving `appDir` in production on a free port, ready once `probePath` answers. */
+/**
+ * A Node script serving `appDir` in production on a free loopback port, ready once `probePath`
+ * answers. `script` is the script and its leading arguments; the port and host are added.
+ */
 async function startNodeServer(
   appDir: string,
   probePath: string,
-  script: (port: number) => string[],
+  script: string[],
 ): Promise<Server> {
   const port = await freePort(3700, 3779);
-  const child = start(process.execPath, script(port), {
+  const child = start(process.execPath, [...script, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
     env: { NODE_ENV: 'production' },
   });
@@ -54,14 +57,7 @@ async function startNodeServer(
 
 /** `next start` is run with node directly, not through npx, so a signal reaches the server. */
 export function startNext(appDir: string, probePath: string): Promise<Server> {
-  return startNodeServer(appDir, probePath, (port) => [
-    nextBin,
-    'start',
-    '-p',
-    String(port),
-    '-H',
-    '127.0.0.1',
-  ]);
+  return startNodeServer(appDir, probePath, [nextBin, 'start']);
 }
 
 /**
@@ -69,13 +65,7 @@ export function startNext(appDir: string, probePath: string): Promise<Server> {
  * Measured beside plain `next start` so the guard's cost shows.
  */
 export function startGuarded(appDir: string, probePath: string): Promise<Server> {
-  return startNodeServer(appDir, probePath, (port) => [
-    path.join(appDir, 'scripts/serve.mjs'),
-    '-p',
-    String(port),
-    '-H',
-    '127.0.0.1',
-  ]);
+  return startNodeServer(appDir, probePath, [path.join(appDir, 'scripts/serve.mjs')]);
 }
 
 /** nginx in the foreground with one worker, serving `body` at `route` and nothing else. */
