@@ -9,14 +9,28 @@ export const serif = localFont({
       style: 'normal',
       weight: '200 900',
     },
+  ],
+  variable: '--font-serif',
+  display: 'swap',
+  fallback: ['Georgia', 'Times New Roman', 'serif'],
+});
+
+// The italic is a family of its own because next/font preloads every file of a family, and
+// nothing on an article's first screen is italic: as part of the serif family it was 52 KB
+// fetched ahead of the first paint, and Lighthouse's simulated LCP on a phone was about 0.35 s
+// later for it (bench/README.md, "Lighthouse"). Only a page with italic text fetches it;
+// globals.css gives it to the italics in rendered Markdown (--font-body-italic).
+export const serifItalic = localFont({
+  src: [
     {
       path: '../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2',
       style: 'italic',
       weight: '200 900',
     },
   ],
-  variable: '--font-serif',
+  variable: '--font-serif-italic',
   display: 'swap',
+  preload: false,
   fallback: ['Georgia', 'Times New Roman', 'serif'],
 });
 

@@ -5,7 +5,7 @@ import { SiteHeader } from '@/components/site-header';
 import { feedAlternates, siteOgImage } from '@/lib/page-metadata';
 import { site } from '@/lib/site';
 import { THEME_INIT_SCRIPT } from '@/lib/theme';
-import { sans, serif } from './fonts';
+import { sans, serif, serifItalic } from './fonts';
 import './globals.css';
 import './styles/editorial.css';
 import './styles/reader.css';
@@ -37,7 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // suppressHydrationWarning: the theme script may set data-theme on <html> before React hydrates.
     <html
       lang={site.locale}
-      className={`${serif.variable} ${sans.variable}`}
+      className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}
       suppressHydrationWarning
     >
       <head>

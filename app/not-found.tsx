@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 
 // The 404 page must never be indexed, nor carry another page's canonical URL.
 export const metadata: Metadata = {
@@ -20,10 +20,10 @@ export default function NotFound() {
       </header>
       <ul className="not-found-links">
         <li>
-          <Link href="/">Latest articles</Link>
+          <SiteLink href="/">Latest articles</SiteLink>
         </li>
         <li>
-          <Link href="/faq">Frequently asked questions</Link>
+          <SiteLink href="/faq">Frequently asked questions</SiteLink>
         </li>
       </ul>
     </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { publicationStatus, type Article, type Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -19,7 +19,7 @@ export function ArticleCard({
   return (
     <article className="card">
       <Heading className="card-title">
-        <Link href={routes.article(article.slug)}>{article.title}</Link>
+        <SiteLink href={routes.article(article.slug)}>{article.title}</SiteLink>
       </Heading>
       <p className="card-description">{article.description}</p>
       <p className="card-meta">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import type { Article } from '@/lib/content';
 import { routes } from '@/lib/site';
 
@@ -18,16 +18,16 @@ export function ArticleNav({
         More articles
       </h2>
       {previous ? (
-        <Link href={routes.article(previous.slug)} rel="prev" className="article-nav-previous">
+        <SiteLink href={routes.article(previous.slug)} rel="prev" className="article-nav-previous">
           <span className="article-nav-label">Previous article</span>{' '}
           <span className="article-nav-title">{previous.title}</span>
-        </Link>
+        </SiteLink>
       ) : null}
       {next ? (
-        <Link href={routes.article(next.slug)} rel="next" className="article-nav-next">
+        <SiteLink href={routes.article(next.slug)} rel="next" className="article-nav-next">
           <span className="article-nav-label">Next article</span>{' '}
           <span className="article-nav-title">{next.title}</span>
-        </Link>
+        </SiteLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { publicationStatus, type Article, type Author, type FaqSet } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { ArticleNav } from './article-nav';
@@ -69,14 +69,14 @@ export function ArticleView({
             <ul>
               {faq.entries.map((entry) => (
                 <li key={entry.id}>
-                  <Link href={routes.faq(entry.id)}>{entry.question}</Link>
+                  <SiteLink href={routes.faq(entry.id)}>{entry.question}</SiteLink>
                 </li>
               ))}
             </ul>
             <p>
-              <Link href={routes.faq()} className="more-link">
+              <SiteLink href={routes.faq()} className="more-link">
                 Read the answers in the FAQ
-              </Link>
+              </SiteLink>
             </p>
           </section>
         ) : null}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import type { Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { HtmlContent } from './html-content';
@@ -12,9 +12,9 @@ export function AuthorCard({ author }: { author: Author }) {
         About the author
       </h2>
       <p className="author-card-name">
-        <Link href={routes.author(author.slug)} rel="author">
+        <SiteLink href={routes.author(author.slug)} rel="author">
           {author.name}
-        </Link>
+        </SiteLink>
         <span className="author-card-role">{author.role}</span>
       </p>
       <HtmlContent className="author-card-bio" html={author.bioHtml} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import type { Article, Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -9,9 +9,9 @@ export function Byline({ article, author }: { article: Article; author: Author |
       <span>
         By{' '}
         {author ? (
-          <Link href={routes.author(author.slug)} rel="author">
+          <SiteLink href={routes.author(author.slug)} rel="author">
             {author.name}
-          </Link>
+          </SiteLink>
         ) : (
           article.author
         )}

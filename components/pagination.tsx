@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { pageWindow } from '@/lib/listings';
 import { listPage } from '@/lib/site';
 
@@ -20,9 +20,9 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className="pagination-step">
+        <SiteLink href={href(page - 1)} rel="prev" className="pagination-step">
           Newer
-        </Link>
+        </SiteLink>
       ) : null}
       <ol className="pagination-pages">
         {pageWindow(page, pageCount).map((n, i) => (
@@ -36,17 +36,17 @@ export function Pagination({
                 {n}
               </span>
             ) : (
-              <Link href={href(n)} aria-label={`Page ${n}`}>
+              <SiteLink href={href(n)} aria-label={`Page ${n}`}>
                 {n}
-              </Link>
+              </SiteLink>
             )}
           </li>
         ))}
       </ol>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className="pagination-step">
+        <SiteLink href={href(page + 1)} rel="next" className="pagination-step">
           Older
-        </Link>
+        </SiteLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import type { Article } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -15,7 +15,7 @@ export function RelatedArticles({ articles }: { articles: Article[] }) {
       <ul className="related-list">
         {articles.map((article) => (
           <li key={article.slug}>
-            <Link href={routes.article(article.slug)}>{article.title}</Link>
+            <SiteLink href={routes.article(article.slug)}>{article.title}</SiteLink>
             <span className="related-meta">
               <FormattedDate date={article.date} />
             </span>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { site } from '@/lib/site';
 import { ThemeToggle } from './theme-toggle';
 
@@ -6,14 +6,14 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link href="/" className="site-name">
+        <SiteLink href="/" className="site-name">
           {site.name}
-        </Link>
+        </SiteLink>
         <nav aria-label="Site">
           <ul className="site-nav">
             {site.nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <SiteLink href={item.href}>{item.label}</SiteLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { routes } from '@/lib/site';
 
 /** An article's tags as links to their tag pages. */
@@ -8,9 +8,9 @@ export function TagList({ tags }: { tags: string[] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={routes.tag(tag)} className="tag">
+          <SiteLink href={routes.tag(tag)} className="tag">
             {tag}
-          </Link>
+          </SiteLink>
         </li>
       ))}
     </ul>

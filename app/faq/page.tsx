@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getFaqSets } from '@/lib/content';
@@ -42,7 +42,7 @@ export default function FaqPage() {
           </p>
           {/* Not searched: the article's title would make the FAQ match searches for it. */}
           <p className="faq-source" data-pagefind-ignore>
-            From <Link href={routes.article(set.article)}>{set.articleTitle}</Link>
+            From <SiteLink href={routes.article(set.article)}>{set.articleTitle}</SiteLink>
           </p>
           {set.entries.map((entry) => (
             <div key={entry.id} className="faq-entry">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/site-link';
 import { getTags } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
@@ -21,7 +21,7 @@ export default function TagsPage() {
         <ul className="tag-index">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <Link href={routes.tag(tag.name)}>{tag.name}</Link>{' '}
+              <SiteLink href={routes.tag(tag.name)}>{tag.name}</SiteLink>{' '}
               <span className="tag-count">
                 {tag.articles.length} {tag.articles.length === 1 ? 'article' : 'articles'}
               </span>

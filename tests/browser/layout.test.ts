@@ -102,4 +102,58 @@ describe('typography', () => {
     expect(loaded.join(' ')).toMatch(/serif/i);
     await page.close();
   });
+
+  it('fetches the italic face only for italic text, and sets italics in it, not a slanted roman', async () => {
+    const { page } = await open(PAGES.article, 412, 'light');
+    const fontRequests = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => name.endsWith('.woff2')),
+      );
+    // Nothing on the article is italic: the 52 KB face is neither preloaded nor fetched.
+    const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) =>
+      links.map((link) => link.getAttribute('href') ?? ''),
+    );
+    expect(preloads.length).toBeGreaterThan(0);
+    expect(preloads.filter((href) => /italic/.test(href))).toEqual([]);
+    expect((await fontRequests()).filter((name) => /italic/.test(name))).toEqual([]);
+
+    // An editor's *emphasis* in the body, in a blockquote and in the bio.
+    const faces = await page.evaluate(async () => {
+      const places = ['.prose p', '.prose', '.author-card-bio p'];
+      const added = places.map((selector, index) => {
+        const host = document.querySelector(selector);
+        if (!host) throw new Error(`no ${selector}`);
+        const em = document.createElement(index === 1 ? 'blockquote' : 'em');
+        em.textContent = 'Emphasis an editor wrote';
+        host.append(em);
+        return em;
+      });
+      // Laying the text out is what asks for its face; then wait for that load.
+      for (const element of added) element.getBoundingClientRect();
+      await document.fonts.ready;
+      const loadedItalic = [...document.fonts].filter(
+        (font) => font.style === 'italic' && font.status === 'loaded',
+      );
+      return {
+        loadedItalicFamilies: loadedItalic.map((font) => font.family.replace(/["']/g, '')),
+        elements: added.map((element) => {
+          const style = getComputedStyle(element);
+          return { style: style.fontStyle, family: style.fontFamily };
+        }),
+      };
+    });
+    const italicFamily = faces.elements[0]?.family.split(',')[0]?.replace(/["']/g, '') ?? '';
+    expect(italicFamily).toMatch(/serif.*italic|italic.*serif/i);
+    // The face itself is loaded: the browser sets the text in it instead of slanting the roman.
+    expect(faces.loadedItalicFamilies).toEqual([italicFamily]);
+    for (const element of faces.elements) {
+      expect(element.style).toBe('italic');
+      expect(element.family.split(',')[0]?.replace(/["']/g, '')).toBe(italicFamily);
+    }
+    expect((await fontRequests()).filter((name) => /italic/.test(name))).toHaveLength(1);
+    await page.close();
+  });
 });

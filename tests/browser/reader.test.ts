@@ -362,6 +362,57 @@ describe('heading anchor links', () => {
   });
 });
 
+describe('links to other pages', () => {
+  /** Paths whose page data (React Server Component payloads) the page asks for from now on. */
+  function recordPageData(page: Page): string[] {
+    const paths: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['rsc'] === '1') paths.push(new URL(request.url()).pathname);
+    });
+    return paths;
+  }
+
+  it('fetch nothing on sight; pointer or keyboard focus prefetches, and a click navigates in place', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    const fetched = recordPageData(page);
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    // Every link on the first screen used to be prefetched as soon as it was seen.
+    expect(fetched).toEqual([]);
+
+    const faq = page.locator('.site-nav a[href="/faq"]');
+    await faq.hover();
+    await expect.poll(() => fetched).toContain('/faq');
+    await page.locator('.site-nav a[href="/tags"]').focus();
+    await expect.poll(() => fetched).toContain('/tags');
+    expect(new Set(fetched)).toEqual(new Set(['/faq', '/tags']));
+
+    // A full page load would drop this marker; a client-side navigation keeps it.
+    await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
+    await faq.click();
+    await page.waitForURL(`${base}/faq`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/questions/i);
+    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+    await finish(opened);
+  });
+
+  it('on a phone, a tap on a link navigates in place', async () => {
+    const opened = await open(ARTICLE, PHONE);
+    const { page } = opened;
+    const fetched = recordPageData(page);
+    await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
+    await page.locator('.site-nav a[href="/tags"]').tap();
+    await page.waitForURL(`${base}/tags`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/tags/i);
+    expect(fetched).toContain('/tags');
+    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+    await finish(opened);
+  });
+});
+
 describe('video facade', () => {
   it('asks nothing of YouTube until Play, then loads the youtube-nocookie player', async () => {
     const opened = await open(ARTICLE, { viewport: { width: 768, height: 900 } });
