@@ -31,6 +31,8 @@ export const serifItalic = localFont({
   variable: '--font-serif-italic',
   display: 'swap',
   preload: false,
+  // Loaded late, so readers may see the fallback first: metrics matched to a serif, not Arial.
+  adjustFontFallback: 'Times New Roman',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
 });
 

@@ -399,12 +399,20 @@ describe('links to other pages', () => {
     await finish(opened);
   });
 
-  it('on a phone, a tap on a link navigates in place', async () => {
+  it('on a phone: nothing fetched on sight, a finger on a link prefetches it, a tap navigates in place', async () => {
     const opened = await open(ARTICLE, PHONE);
     const { page } = opened;
     const fetched = recordPageData(page);
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    expect(fetched).toEqual([]);
+    const tags = page.locator('.site-nav a[href="/tags"]');
+    // The touch alone, before any click: the prefetch starts while the finger is down.
+    await tags.dispatchEvent('touchstart');
+    // (Next asks for a page's data in more than one request: its tree, then its segments.)
+    await expect.poll(() => [...new Set(fetched)]).toEqual(['/tags']);
     await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
-    await page.locator('.site-nav a[href="/tags"]').tap();
+    await tags.tap();
     await page.waitForURL(`${base}/tags`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/tags/i);
     expect(fetched).toContain('/tags');
