@@ -24,6 +24,24 @@ const config = [
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
     },
   },
+  {
+    // Internal links go through SiteLink, which prefetches on intent rather than on sight.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/site-link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              message: 'Use SiteLink (components/site-link.tsx): it prefetches on intent.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
