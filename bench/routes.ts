@@ -15,8 +15,12 @@ export interface RouteKind {
 }
 
 const SYMBOL = '[○●◐ƒλ]';
+const ROUTE_ROW = new RegExp(`^[─┌├└] (?:(${SYMBOL}) |  )(/\\S*)`, 'u');
+const PATH_ROW = new RegExp(`^[│ ] [├└] (${SYMBOL}) `, 'u');
+// The escape sequences of a coloured terminal.
+const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Whether the build wrote the route out ahead of requests: ○ static or ● from generateStaticParams. */
+/** Whether the build wrote the route out ahead of requests: ○ static, ● generateStaticParams. */
 export function isPrerendered({ symbol }: RouteKind): boolean {
   return symbol === '○' || symbol === '●';
 }
@@ -25,10 +29,6 @@ export function isPrerendered({ symbol }: RouteKind): boolean {
 export function isPerRequest({ symbol }: RouteKind): boolean {
   return symbol === 'ƒ' || symbol === 'λ';
 }
-const ROUTE_ROW = new RegExp(`^[─┌├└] (?:(${SYMBOL}) |  )(/\\S*)`, 'u');
-const PATH_ROW = new RegExp(`^[│ ] [├└] (${SYMBOL}) `, 'u');
-// The escape sequences of a coloured terminal.
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** One entry per route and symbol: a route whose paths differ in kind is listed once per kind. */
 export function parseRoutes(output: string): RouteKind[] {

@@ -363,21 +363,38 @@ describe('heading anchor links', () => {
 });
 
 describe('links to other pages', () => {
-  /** Paths whose page data (React Server Component payloads) the page asks for from now on. */
-  function recordPageData(page: Page): string[] {
-    const paths: string[] = [];
-    page.on('request', (request) => {
-      if (request.headers()['rsc'] === '1') paths.push(new URL(request.url()).pathname);
+  /**
+   * Opens the article and loads it again while recording the paths whose page data (React
+   * Server Component payloads) it asks for, from the load until the test ends.
+   */
+  async function openRecordingPageData(options: Parameters<typeof open>[1] = {}) {
+    const opened = await open(ARTICLE, options);
+    const fetched: string[] = [];
+    opened.page.on('request', (request) => {
+      if (request.headers()['rsc'] === '1') fetched.push(new URL(request.url()).pathname);
     });
-    return paths;
+    await opened.page.reload({ waitUntil: 'networkidle' });
+    await opened.page.waitForTimeout(500);
+    return { opened, page: opened.page, fetched };
+  }
+
+  /** Follows a link with `follow` and checks the page changed to `path` without a reload. */
+  async function navigatesInPlace(
+    page: Page,
+    follow: () => Promise<void>,
+    path: string,
+    heading: RegExp,
+  ): Promise<void> {
+    // A full page load would drop this marker; a client-side navigation keeps it.
+    await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
+    await follow();
+    await page.waitForURL(`${base}${path}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
+    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
   }
 
   it('fetch nothing on sight; pointer or keyboard focus prefetches, and a click navigates in place', async () => {
-    const opened = await open(ARTICLE);
-    const { page } = opened;
-    const fetched = recordPageData(page);
-    await page.reload({ waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
+    const { opened, page, fetched } = await openRecordingPageData();
     // Every link on the first screen used to be prefetched as soon as it was seen.
     expect(fetched).toEqual([]);
 
@@ -388,35 +405,20 @@ describe('links to other pages', () => {
     await expect.poll(() => fetched).toContain('/tags');
     expect(new Set(fetched)).toEqual(new Set(['/faq', '/tags']));
 
-    // A full page load would drop this marker; a client-side navigation keeps it.
-    await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
-    await faq.click();
-    await page.waitForURL(`${base}/faq`);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toMatch(/questions/i);
-    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+    await navigatesInPlace(page, () => faq.click(), '/faq', /questions/i);
     await finish(opened);
   });
 
   it('on a phone: nothing fetched on sight, a finger on a link prefetches it, a tap navigates in place', async () => {
-    const opened = await open(ARTICLE, PHONE);
-    const { page } = opened;
-    const fetched = recordPageData(page);
-    await page.reload({ waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
+    const { opened, page, fetched } = await openRecordingPageData(PHONE);
     expect(fetched).toEqual([]);
     const tags = page.locator('.site-nav a[href="/tags"]');
     // The touch alone, before any click: the prefetch starts while the finger is down.
     await tags.dispatchEvent('touchstart');
     // (Next asks for a page's data in more than one request: its tree, then its segments.)
     await expect.poll(() => [...new Set(fetched)]).toEqual(['/tags']);
-    await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
-    await tags.tap();
-    await page.waitForURL(`${base}/tags`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/tags/i);
+    await navigatesInPlace(page, () => tags.tap(), '/tags', /tags/i);
     expect(fetched).toContain('/tags');
-    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
     await finish(opened);
   });
 });
