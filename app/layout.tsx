@@ -6,7 +6,16 @@ import { feedAlternates, siteOgImage } from '@/lib/page-metadata';
 import { site } from '@/lib/site';
 import { THEME_INIT_SCRIPT } from '@/lib/theme';
 import { sans, serif, serifItalic } from './fonts';
+// The order is the cascade order: where selectors tie, a later file wins. Tokens and base
+// elements come first; the reader features, whose rules refine the ones before, come last.
 import './globals.css';
+import './styles/chrome.css';
+import './styles/pages.css';
+import './styles/article.css';
+import './styles/prose.css';
+import './styles/back-matter.css';
+import './styles/faq.css';
+import './styles/print.css';
 import './styles/editorial.css';
 import './styles/reader.css';
 
