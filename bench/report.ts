@@ -1,0 +1,216 @@
+/** The Markdown tables a run prints and writes to bench/results/latest.md. */
+import type { AppKind } from './build';
+import {
+  findBuild,
+  kb,
+  mbPerSecond,
+  medianCell,
+  msPerDoc,
+  peakRss,
+  ratio,
+  seconds,
+  type Results,
+} from './results';
+import type { LoadResult } from './serve';
+import { formatBytes } from './util';
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+export function report(results: Results): string {
+  const rows: string[][] = [];
+  const sizes = [...new Set(results.builds.map((b) => b.articles))].sort((a, b) => a - b);
+  for (const n of sizes) {
+    const p = findBuild(results, 'project', n);
+    const m = findBuild(results, 'minimal', n);
+    if (!p || !m) continue;
+    const label = n === 1 ? 'the real content' : `${n.toLocaleString('en')} articles`;
+    const peak = (app: AppKind) => formatBytes(peakRss(results, app, n) ?? 0);
+    rows.push([
+      `Cold build, ${label}`,
+      `${medianCell(results, 'project', n)}, peak RSS ${peak('project')}`,
+      `${medianCell(results, 'minimal', n)}, peak RSS ${peak('minimal')}`,
+      `${ratio(p.wallMs, m.wallMs).toFixed(2)}×`,
+    ]);
+  }
+  // The second reference (bench/minimal-app/cards): Cornerstone against the minimal app with
+  // only issue 4's share cards added, whose own ratio to the minimal app is in its cell.
+  for (const n of sizes) {
+    const p = findBuild(results, 'project', n);
+    const c = findBuild(results, 'minimal-cards', n);
+    const m = findBuild(results, 'minimal', n);
+    if (!p || !c || !m) continue;
+    rows.push([
+      `Cold build, ${n.toLocaleString('en')} articles, against the minimal app plus a next/og share card per article`,
+      medianCell(results, 'project', n),
+      `${medianCell(results, 'minimal-cards', n)}: ${ratio(c.wallMs, m.wallMs).toFixed(2)}× the minimal app`,
+      `${ratio(p.wallMs, c.wallMs).toFixed(2)}×`,
+    ]);
+  }
+  for (let index = 1; index < sizes.length; index += 1) {
+    const from = sizes[index - 1] ?? 0;
+    const to = sizes[index] ?? 0;
+    if (from < 100) continue;
+    const per = (app: 'project' | 'minimal') => {
+      const a = findBuild(results, app, from);
+      const b = findBuild(results, app, to);
+      return a && b ? (b.wallMs - a.wallMs) / (to - from) : Number.NaN;
+    };
+    rows.push([
+      `Build ms per extra article, ${from.toLocaleString('en')}→${to.toLocaleString('en')}`,
+      `${per('project').toFixed(1)} ms`,
+      `${per('minimal').toFixed(1)} ms`,
+      `${ratio(per('project'), per('minimal')).toFixed(2)}×`,
+    ]);
+  }
+  const rebuild = results.rebuild;
+  if (rebuild) {
+    rows.push([
+      `Rebuild after editing 1 of ${rebuild.articles.toLocaleString('en')}`,
+      `${seconds(rebuild.project.wallMs)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
+      `${seconds(rebuild.minimal.wallMs)} (no cache)`,
+      `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
+    ]);
+  }
+  const big = results.builds.find((b) => b.app === 'project' && b.articles === 1000);
+  if (big) {
+    // Route-level files (the page's server chunk, source map, manifests) are not per article.
+    const perArticle = Object.entries(big.articleOutputs)
+      .filter(([, v]) => v.files >= big.articles / 2)
+      .map(
+        ([ext, v]) =>
+          `${ext} ${(v.files / big.articles).toFixed(1)} (${kb(v.bytes / big.articles)})`,
+      )
+      .join(', ');
+    rows.push(['Prerendered files per article (1,000 run)', perArticle || 'none', '', '']);
+    // A prerendered route handler's response is stored as <name>.body beside <name>.meta.
+    const images = big.ogOutputs?.['.body'];
+    const referenceCards = results.builds.find(
+      (b) => b.app === 'minimal-cards' && b.articles === big.articles,
+    )?.ogOutputs?.['.body'];
+    if (images?.files) {
+      rows.push([
+        'Share images drawn in the 1,000 run (next/og)',
+        `${images.files.toLocaleString('en')} PNGs, ${kb(images.bytes / images.files)} each`,
+        referenceCards?.files
+          ? `none in the minimal app; ${referenceCards.files.toLocaleString('en')} PNGs, ${kb(referenceCards.bytes / referenceCards.files)} each, in the minimal app with cards`
+          : 'none (the reference draws no images)',
+        '',
+      ]);
+    }
+  }
+  const pipeline = results.pipeline;
+  if (pipeline) {
+    const cell = (pass: { ms: number; documents: number; bytes: number } | undefined) =>
+      `${msPerDoc(pass).toFixed(2)} ms/article, ${mbPerSecond(pass).toFixed(2)} MB/s`;
+    const [libCold, libWarm] = pipeline.lib.passes;
+    const [minCold, minWarm] = pipeline.minimal.passes;
+    rows.push(
+      [
+        'Markdown, cold process',
+        cell(libCold),
+        cell(minCold),
+        `${ratio(msPerDoc(libCold), msPerDoc(minCold)).toFixed(2)}×`,
+      ],
+      [
+        'Markdown, warm process',
+        cell(libWarm),
+        cell(minWarm),
+        `${ratio(msPerDoc(libWarm), msPerDoc(minWarm)).toFixed(2)}×`,
+      ],
+      [
+        'Markdown via render cache, empty → filled',
+        `${cell(pipeline.cacheCold.passes[0])} → ${cell(pipeline.cacheWarm.passes[0])}`,
+        cell(minCold),
+        `${ratio(msPerDoc(pipeline.cacheWarm.passes[0]), msPerDoc(minCold)).toFixed(2)}× (warm cache)`,
+      ],
+    );
+  }
+  const weight = results.weight;
+  if (weight) {
+    rows.push(
+      [
+        'Article HTML, gzip',
+        kb(weight.project.htmlGzip),
+        `${kb(weight.bare.htmlGzip)} (bare page)`,
+        '',
+      ],
+      ['Article CSS, gzip', kb(weight.project.cssGzip), kb(weight.bare.cssGzip), ''],
+      [
+        'Article JS, gzip',
+        `${kb(weight.project.jsGzip)} (${weight.project.scripts.length} files)`,
+        `${kb(weight.bare.jsGzip)} (${weight.bare.scripts.length} files)`,
+        `+${kb(weight.ownJsGzip)} own JS`,
+      ],
+    );
+  }
+  const lh = results.lighthouse;
+  if (lh) {
+    const m = lh.median;
+    rows.push(
+      [
+        `Lighthouse ${lh.version} mobile, median of ${lh.runs.length}`,
+        `perf ${m.performance}, a11y ${m.accessibility}, best practices ${m.bestPractices}, SEO ${m.seo}`,
+        'budget: ≥95, 100, ≥95, 100',
+        '',
+      ],
+      [
+        'LCP / TBT / CLS',
+        `${(m.lcpMs / 1000).toFixed(2)} s / ${m.tbtMs.toFixed(0)} ms / ${m.cls.toFixed(3)}`,
+        '',
+        '',
+      ],
+    );
+  }
+  const serving = results.serving;
+  if (serving) {
+    const cell = (r: LoadResult) =>
+      `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`;
+    const row = (measure: string, server: string, load: LoadResult) =>
+      rows.push([
+        measure,
+        `${server}: ${cell(load)}`,
+        `nginx: ${cell(serving.nginx)}`,
+        `${ratio(load.requestsPerSecond, serving.nginx.requestsPerSecond).toFixed(3)}×`,
+      ]);
+    row(
+      `Serving the article (${serving.next.connections} connections, ${serving.next.durationSeconds} s)`,
+      'next start',
+      serving.next,
+    );
+    if (serving.guarded) {
+      row(
+        'Serving the article through `npm start` (request guard + Next)',
+        'npm start',
+        serving.guarded,
+      );
+    }
+  }
+  const measurements = table(['Measure', 'Cornerstone', 'Reference (same run)', 'Ratio'], rows);
+  const budgets = table(
+    ['Budget', 'Required', 'Aim', 'Measured', 'Result'],
+    results.checks.map((c) => [
+      c.name,
+      c.required,
+      c.aim,
+      c.measured,
+      c.pass === undefined
+        ? 'not measured'
+        : !c.pass
+          ? '**FAIL**'
+          : c.aim && !c.aimMet
+            ? 'pass (aim missed)'
+            : 'pass',
+    ]),
+  );
+  const errors = results.errors.length
+    ? `\n${table(
+        ['Section that failed', 'Error'],
+        results.errors.map((e) => [e.section, e.message.split('\n')[0] ?? '']),
+      )}\n`
+    : '';
+  return `${measurements}\n\n${budgets}\n${errors}`;
+}

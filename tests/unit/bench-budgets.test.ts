@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { AppKind, BuildMeasurement } from '../../bench/build';
+import { CONTENT_ROUTES, evaluate, isCdnCacheable } from '../../bench/budgets';
+import type { LighthouseScores } from '../../bench/lighthouse';
+import { report } from '../../bench/report';
+import type { Results } from '../../bench/results';
+import type { LoadResult } from '../../bench/serve';
+
+const GB = 1024 ** 3;
+
+function coldBuild(app: AppKind, articles: number, seconds: number, rssGb = 1): BuildMeasurement {
+  return {
+    app,
+    articles,
+    kind: 'cold',
+    wallMs: seconds * 1000,
+    peakRssBytes: rssGb * GB,
+    peakSingleRssBytes: rssGb * GB,
+    // What the bench reads from the build's route table: every page route prerendered.
+    routes: CONTENT_ROUTES.map((route) => ({ route, symbol: route.includes('[') ? '●' : '○' })),
+    articleOutputs: {},
+  };
+}
+
+function load(requestsPerSecond: number, errors = 0): LoadResult {
+  return {
+    url: 'http://127.0.0.1:1/articles/x',
+    durationSeconds: 10,
+    connections: 10,
+    requests: requestsPerSecond * 10,
+    requestsPerSecond,
+    p50Ms: 10,
+    p99Ms: 30,
+    errors,
+  };
+}
+
+const scores = (performance: number): LighthouseScores => ({
+  performance,
+  accessibility: 100,
+  bestPractices: 100,
+  seo: 100,
+  lcpMs: 2300,
+  tbtMs: 120,
+  cls: 0.002,
+});
+
+/** A whole run; `builds` are listed in the order the bench runs them. */
+function run(overrides: Partial<Results> = {}): Results {
+  return {
+    environment: {
+      date: '2026-11-26T12:00:00.000Z',
+      commit: 'abc',
+      dirty: false,
+      node: 'v20',
+      next: '16.4.6',
+      lighthouse: '12.8.2',
+      platform: 'Linux',
+      cpus: 2,
+      cpuModel: 'test',
+      memoryBytes: 24 * GB,
+      loadAverageAtStart: [0, 0, 0],
+    },
+    options: {
+      sizes: [1000],
+      sections: ['build', 'weight', 'lighthouse', 'serve'],
+      lighthouseRuns: 3,
+      durationSeconds: 10,
+      connections: 10,
+      buildRuns: 3,
+    },
+    builds: [
+      coldBuild('minimal', 1000, 30),
+      coldBuild('minimal-cards', 1000, 48),
+      coldBuild('project', 1000, 40, 1.5),
+      coldBuild('minimal', 1000, 34),
+      coldBuild('minimal-cards', 1000, 50),
+      coldBuild('project', 1000, 80, 2.5),
+      coldBuild('minimal', 1000, 31),
+      coldBuild('minimal-cards', 1000, 46),
+      coldBuild('project', 1000, 45, 1.8),
+    ],
+    weight: {
+      project: {
+        url: 'http://127.0.0.1:1/articles/x',
+        htmlBytes: 80_000,
+        htmlGzip: 18 * 1024,
+        cssGzip: 5 * 1024,
+        jsGzip: 176 * 1024,
+        stylesheets: ['/a.css'],
+        scripts: ['/a.js', '/b.js'],
+      },
+      bare: {
+        url: 'http://127.0.0.1:2/posts/x',
+        htmlBytes: 20_000,
+        htmlGzip: 6 * 1024,
+        cssGzip: 0,
+        jsGzip: 170 * 1024,
+        stylesheets: [],
+        scripts: ['/a.js'],
+      },
+      ownJsGzip: 6 * 1024,
+    },
+    cacheability: [
+      {
+        url: 'http://127.0.0.1:1/',
+        status: 200,
+        cacheControl: 's-maxage=31536000',
+        cacheable: true,
+      },
+    ],
+    lighthouse: {
+      version: '12.8.2',
+      runs: [scores(98), scores(94), scores(95)],
+      median: scores(95),
+      failedAudits: [],
+      retries: 0,
+    },
+    serving: { next: load(700), guarded: load(680), nginx: load(4300), sameBytes: true },
+    rebuild: {
+      articles: 1000,
+      editedSlug: 'x',
+      project: { ...coldBuild('project', 1000, 44), kind: 'rebuild' },
+      minimal: { ...coldBuild('minimal', 1000, 29), kind: 'rebuild' },
+      renders: 1,
+      renderedDocuments: ['content/articles/x.md'],
+      cacheHits: 2005,
+      coldBuildRenders: 1001,
+    },
+    checks: [],
+    errors: [],
+    ...overrides,
+  };
+}
+
+const byName = (results: Results) => new Map(evaluate(results).map((c) => [c.name, c]));
+
+describe('bench budgets', () => {
+  it('judges the build by the median of the interleaved cold runs, not by one slow run', () => {
+    const build = byName(run()).get('Build time at 1,000 articles');
+    // Medians: Cornerstone 45 s, minimal 31 s, minimal with cards 48 s.
+    expect(build).toMatchObject({
+      measured: '1.45× (the minimal app with only share cards added: 1.55×)',
+      pass: true,
+      aimMet: false,
+    });
+  });
+
+  it('fails a budget over its limit and names the figure', () => {
+    const results = run({
+      builds: [coldBuild('minimal', 1000, 30), coldBuild('project', 1000, 69, 4.2)],
+    });
+    const checks = byName(results);
+    expect(checks.get('Build time at 1,000 articles')).toMatchObject({
+      measured: '2.30×',
+      pass: false,
+    });
+    expect(checks.get('Peak RSS at 1,000 articles')).toMatchObject({
+      measured: '4.20 GB',
+      pass: false,
+    });
+  });
+
+  it('takes the worst peak memory of the runs, since memory is a limit', () => {
+    expect(byName(run()).get('Peak RSS at 1,000 articles')).toMatchObject({
+      measured: '2.50 GB',
+      pass: true,
+      aimMet: false,
+    });
+  });
+
+  it('checks Lighthouse on the median run and page weight against their bars', () => {
+    const checks = byName(run());
+    expect(checks.get('Lighthouse performance')).toMatchObject({ measured: '95', pass: true });
+    expect(checks.get('Own client JS over bare Next')).toMatchObject({
+      measured: '6.0 KB',
+      pass: true,
+      aimMet: false,
+    });
+    const slow = run({
+      lighthouse: {
+        version: '12.8.2',
+        runs: [scores(94)],
+        median: scores(94),
+        failedAudits: [],
+        retries: 0,
+      },
+    });
+    expect(byName(slow).get('Lighthouse performance')).toMatchObject({ pass: false });
+  });
+
+  it('refuses throughput with errors even when it is fast enough', () => {
+    const results = run({
+      serving: { next: load(700, 3), guarded: load(680), nginx: load(4300), sameBytes: true },
+    });
+    expect(byName(results).get('`next start` throughput')).toMatchObject({
+      measured: '0.163×, 3 errors',
+      pass: false,
+    });
+  });
+
+  it('fails the prerendering check when a build lists a page route as dynamic or not at all', () => {
+    const dynamic = coldBuild('project', 1000, 40);
+    dynamic.routes = dynamic.routes.map((r) =>
+      r.route === '/faq' ? { ...r, symbol: 'ƒ' } : r.route === '/tags' ? { ...r, symbol: '' } : r,
+    );
+    const check = byName(run({ builds: [coldBuild('minimal', 1000, 30), dynamic] })).get(
+      'Content pages prerendered (no ƒ routes)',
+    );
+    expect(check?.pass).toBe(false);
+    expect(check?.measured).toContain('dynamic: /faq');
+    expect(check?.measured).toContain('not listed as prerendered in 1000 articles (cold): /faq');
+  });
+
+  it('reads "not measured", never a pass, for the sections a run skipped', () => {
+    const checks = evaluate(
+      run({
+        builds: [],
+        weight: undefined,
+        cacheability: undefined,
+        lighthouse: undefined,
+        serving: undefined,
+        rebuild: undefined,
+      }),
+    );
+    expect(checks.length).toBeGreaterThan(10);
+    for (const check of checks) {
+      expect(check).toMatchObject({ measured: 'not measured', pass: undefined });
+    }
+  });
+
+  it('counts only responses a shared cache may store as CDN-cacheable', () => {
+    expect(isCdnCacheable(200, 'public, s-maxage=31536000')).toBe(true);
+    expect(isCdnCacheable(200, 'private, no-cache, no-store, max-age=0, must-revalidate')).toBe(
+      false,
+    );
+    expect(isCdnCacheable(200, 'max-age=0')).toBe(false);
+    expect(isCdnCacheable(404, 's-maxage=31536000')).toBe(false);
+  });
+});
+
+describe('bench report', () => {
+  it('prints the measurements beside their references and the budget table with results', () => {
+    const results = run();
+    results.checks = evaluate(results);
+    const text = report(results);
+    expect(text).toContain(
+      '| Cold build, 1,000 articles | 45.0 s (median of 40.0, 45.0, 80.0 s), peak RSS 2.50 GB | 31.0 s (median of 30.0, 31.0, 34.0 s), peak RSS 1.00 GB | 1.45× |',
+    );
+    expect(text).toContain(
+      '| Serving the article (10 connections, 10 s) | next start: 700 req/s, p50 10 ms, p99 30 ms, 0 errors | nginx: 4300 req/s, p50 10 ms, p99 30 ms, 0 errors | 0.163× |',
+    );
+    expect(text).toContain(
+      '| Build time at 1,000 articles | ≤ 1.5× minimal | ≤ 1.0× | 1.45× (the minimal app with only share cards added: 1.55×) | pass (aim missed) |',
+    );
+    expect(text).toContain('| Lighthouse accessibility | 100 |  | 100 | pass |');
+  });
+});
