@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { securityHeaders, strictTransportSecurity } from './lib/security-headers';
+import { siteUrlWarning } from './lib/site';
 
 const development = process.env.NODE_ENV === 'development';
 
@@ -76,4 +78,13 @@ const nextConfig: NextConfig = {
       }),
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  // A build loads this file more than once (its workers too, which inherit the environment);
+  // the variable keeps the warning to one line per build.
+  const warning = phase === PHASE_PRODUCTION_BUILD ? siteUrlWarning(process.env) : undefined;
+  if (warning && !process.env.CORNERSTONE_SITE_URL_WARNED) {
+    console.warn(`⚠ ${warning}`);
+    process.env.CORNERSTONE_SITE_URL_WARNED = '1';
+  }
+  return nextConfig;
+}

@@ -19,7 +19,7 @@ export const serif = localFont({
 // nothing on an article's first screen is italic: as part of the serif family it was 52 KB
 // fetched ahead of the first paint, and Lighthouse's simulated LCP on a phone was about 0.35 s
 // later for it (bench/README.md, "Latest results"). Only a page with italic text fetches it;
-// globals.css gives it to the italics in rendered Markdown (--font-body-italic).
+// app/styles/prose.css gives it to the italics in rendered Markdown (--font-body-italic).
 export const serifItalic = localFont({
   src: [
     {

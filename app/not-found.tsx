@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { SiteLink } from '@/components/site-link';
+import { routes } from '@/lib/site';
 
-// The 404 page must never be indexed, nor carry another page's canonical URL.
+// The 404 page must never be indexed, nor carry another page's canonical URL. Next.js adds
+// `<meta name="robots" content="noindex">` to every not-found render itself; a robots entry here
+// would print a second, differing robots tag.
 export const metadata: Metadata = {
   title: 'Page not found',
   description: 'This page is not here. Everything we publish is linked from the home page.',
-  robots: { index: false, follow: true },
 };
 
 export default function NotFound() {
@@ -20,10 +22,16 @@ export default function NotFound() {
       </header>
       <ul className="not-found-links">
         <li>
-          <SiteLink href="/">Latest articles</SiteLink>
+          <SiteLink href={routes.home()}>Latest articles</SiteLink>
         </li>
         <li>
-          <SiteLink href="/faq">Frequently asked questions</SiteLink>
+          <SiteLink href={routes.search()}>Search the articles</SiteLink>
+        </li>
+        <li>
+          <SiteLink href={routes.tags()}>Articles by tag</SiteLink>
+        </li>
+        <li>
+          <SiteLink href={routes.faq()}>Frequently asked questions</SiteLink>
         </li>
       </ul>
     </div>

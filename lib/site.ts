@@ -12,6 +12,20 @@ function readSiteUrl(): URL {
 
 const baseUrl = readSiteUrl();
 
+/**
+ * What a production build says when SITE_URL is unset. The build still runs (a fresh checkout
+ * must build and serve with no configuration), but every absolute URL it writes into pages,
+ * feeds, the sitemap and robots.txt then names localhost, which is wrong anywhere else.
+ */
+export function siteUrlWarning(env: Record<string, string | undefined>): string | undefined {
+  if (env.SITE_URL) return undefined;
+  return (
+    'SITE_URL is not set: canonical URLs, Open Graph, JSON-LD, feeds, the sitemap and robots.txt ' +
+    'will point at http://localhost:3000. Before deploying, build with the public origin, e.g. ' +
+    '`SITE_URL=https://example.com npm run build`.'
+  );
+}
+
 export const site = {
   name: 'Cornerstone',
   tagline: 'Essays on trust, intimacy and the relationships that hold us up',

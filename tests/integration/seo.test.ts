@@ -101,7 +101,12 @@ describe('metadata on every page', () => {
   it('keeps the 404 page out of the index', async () => {
     const { status, $ } = await fetchPage('/no/such/page');
     expect(status).toBe(404);
-    expect(meta($, 'robots')).toMatch(/noindex/);
+    // Exactly one robots tag: two that differ leave crawlers to pick one.
+    expect(
+      $('meta[name="robots"]')
+        .map((_, el) => $(el).attr('content'))
+        .get(),
+    ).toEqual(['noindex']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getArticle, getAuthors } from '@/lib/content';
-import { absoluteUrl } from '@/lib/site';
+import { absoluteUrl, siteUrlWarning } from '@/lib/site';
 import { sitemapEntries } from '@/lib/sitemap';
 
 describe('sitemapEntries', () => {
@@ -58,5 +58,15 @@ describe('sitemapEntries', () => {
       expect(urls).toContain(absoluteUrl(path));
     }
     expect(urls.some((url) => url.endsWith('/page/1') || url.endsWith('/page/3'))).toBe(false);
+  });
+});
+
+describe('SITE_URL at build time', () => {
+  it('warns when it is unset, since every absolute URL would then name localhost', () => {
+    expect(siteUrlWarning({})).toBe(
+      'SITE_URL is not set: canonical URLs, Open Graph, JSON-LD, feeds, the sitemap and robots.txt will point at http://localhost:3000. Before deploying, build with the public origin, e.g. `SITE_URL=https://example.com npm run build`.',
+    );
+    expect(siteUrlWarning({ SITE_URL: '' })).toBeDefined();
+    expect(siteUrlWarning({ SITE_URL: 'https://example.com' })).toBeUndefined();
   });
 });
