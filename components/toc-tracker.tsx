@@ -6,9 +6,24 @@ import { useEffect } from 'react';
 const WIDE = '(min-width: 75em)';
 
 /**
+ * Where a heading starts to count as the section being read, from the top of the window: just
+ * below where an in-page jump leaves a heading (`scroll-margin-top: 1.5rem`), so that a jump
+ * marks the section jumped to even when the next section is short enough to be on screen too.
+ */
+const READING_LINE_PX = 80;
+
+/** Scrolling the reader starts; a jump's mark then gives way to the reading line. */
+const USER_SCROLL_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+
+/**
  * Marks the contents entry of the section being read with `aria-current="location"` and keeps
  * it in view inside the margin column. On wide screens it also opens the `<details>`, so the
  * links CSS shows there are open for assistive technology too; on phones the reader folds it.
+ *
+ * The section being read is the last one whose heading has passed the reading line; at the end
+ * of the page, where the last sections cannot scroll that far, the last heading on screen. After
+ * a jump to a heading (a contents entry, a heading anchor, a shared link) that heading is marked
+ * until the reader scrolls.
  */
 function track(toc: HTMLElement): () => void {
   const details = toc.querySelector('details');
@@ -20,25 +35,46 @@ function track(toc: HTMLElement): () => void {
   const headings = [...links.keys()];
   const wide = window.matchMedia(WIDE);
   let current: HTMLAnchorElement | undefined;
+  let jumpedTo: Element | undefined;
   let frame = 0;
+
+  const hashTarget = () => {
+    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    return target && links.has(target) ? target : undefined;
+  };
+
+  function reading(): Element | undefined {
+    if (jumpedTo) {
+      const { top, bottom } = jumpedTo.getBoundingClientRect();
+      if (bottom > 0 && top < window.innerHeight) return jumpedTo;
+    }
+    const root = document.documentElement;
+    const atEnd = window.scrollY + window.innerHeight >= root.scrollHeight - 2;
+    const line = atEnd ? window.innerHeight : READING_LINE_PX;
+    let last: Element | undefined;
+    for (const heading of headings) {
+      if (heading.getBoundingClientRect().top <= line) last = heading;
+      else break;
+    }
+    return last;
+  }
 
   function update() {
     frame = 0;
-    const line = window.innerHeight * 0.3;
-    let reading: Element | undefined;
-    for (const heading of headings) {
-      if (heading.getBoundingClientRect().top <= line) reading = heading;
-      else break;
-    }
-    const link = reading ? links.get(reading) : undefined;
+    const heading = reading();
+    const link = heading ? links.get(heading) : undefined;
     if (link === current) return;
     current?.removeAttribute('aria-current');
     link?.setAttribute('aria-current', 'location');
     current = link;
     if (link && wide.matches && toc.scrollHeight > toc.clientHeight) {
-      const top = link.offsetTop - toc.offsetTop;
-      if (top < toc.scrollTop || top > toc.scrollTop + toc.clientHeight - link.offsetHeight)
-        toc.scrollTop = top - toc.clientHeight / 3;
+      // Positions on screen: the contents column is sticky, so offsetTop would be measured
+      // from the column itself on one side and from the page on the other.
+      const linkBox = link.getBoundingClientRect();
+      const tocBox = toc.getBoundingClientRect();
+      if (linkBox.top < tocBox.top || linkBox.bottom > tocBox.bottom) {
+        toc.scrollTop += linkBox.top - tocBox.top - toc.clientHeight / 3;
+      }
     }
   }
   const schedule = () => {
@@ -49,12 +85,26 @@ function track(toc: HTMLElement): () => void {
   };
 
   syncOpen();
+  jumpedTo = hashTarget();
   update();
   const listeners = new AbortController();
   const { signal } = listeners;
   wide.addEventListener('change', syncOpen, { signal });
   window.addEventListener('scroll', schedule, { passive: true, signal });
   window.addEventListener('resize', schedule, { signal });
+  // A link's pointerdown or Enter comes before the hashchange it causes, so the jump it makes
+  // is marked; any later wheel, touch, key or pointer scroll hands back to the reading line.
+  for (const type of USER_SCROLL_EVENTS) {
+    window.addEventListener(type, () => (jumpedTo = undefined), { passive: true, signal });
+  }
+  window.addEventListener(
+    'hashchange',
+    () => {
+      jumpedTo = hashTarget();
+      schedule();
+    },
+    { signal },
+  );
   return () => {
     listeners.abort();
     window.cancelAnimationFrame(frame);

@@ -2,9 +2,18 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser';
-import { openPage, runAxe, type OpenedPage } from '../support/reader-page';
+import {
+  ARTICLE,
+  box,
+  type Box,
+  finish,
+  openPage,
+  overlaps,
+  PHONE,
+  runAxe,
+  tabUntil,
+} from '../support/reader-page';
 
-const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
 const PAGES = {
   home: '/',
   article: ARTICLE,
@@ -13,7 +22,6 @@ const PAGES = {
   search: '/search',
   'not-found': '/articles/missing',
 } as const;
-const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } as const;
 
 let browser: Browser;
 let base: string;
@@ -28,38 +36,6 @@ afterAll(async () => {
 
 async function open(path: string, options: Parameters<typeof openPage>[3] = {}) {
   return openPage(browser, base, path, options);
-}
-
-/** Checks made on every page a test opened, then closes it. */
-async function finish({ errors, external, close }: OpenedPage) {
-  expect(errors).toEqual([]);
-  expect(external).toEqual([]);
-  await close();
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-
-async function box(locator: Locator): Promise<Box> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('element has no box (not rendered)');
-  return found;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-/** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
-async function tabUntil(page: Page, predicate: string, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    const matched = await page.evaluate(
-      (selector) => document.activeElement?.matches(selector) ?? false,
-      predicate,
-    );
-    if (matched) return;
-  }
-  throw new Error(`no focusable element matching ${predicate} within ${limit} Tab presses`);
 }
 
 const preview = (page: Page) => page.locator('#fn-preview');
@@ -303,42 +279,6 @@ describe('sidenotes on wide screens', () => {
       await finish(opened);
     },
   );
-});
-
-describe('table of contents', () => {
-  it('stays visible on wide screens and marks the section being read', async () => {
-    const opened = await open(ARTICLE, { viewport: { width: 1440, height: 900 } });
-    const { page } = opened;
-    const toc = page.locator('nav.toc');
-    expect(await toc.locator('details').getAttribute('open')).not.toBeNull();
-    await page.locator('#the-role-of-forgiveness').scrollIntoViewIfNeeded();
-    await page.evaluate(() => {
-      document.getElementById('the-role-of-forgiveness')?.scrollIntoView({ block: 'start' });
-    });
-    const current = toc.locator('a[aria-current="location"]');
-    await expect.poll(() => current.getAttribute('href')).toBe('#the-role-of-forgiveness');
-    expect(await toc.locator('a[aria-current]').count()).toBe(1);
-    const tocBox = await box(toc);
-    expect(tocBox.y).toBeGreaterThanOrEqual(0);
-    expect(tocBox.y).toBeLessThan(900);
-    expect(await current.isVisible()).toBe(true);
-    await page.screenshot({ path: screenshotPath('toc-current-1440-light') });
-    await finish(opened);
-  });
-
-  it('folds away on phones and opens from the keyboard', async () => {
-    const opened = await open(ARTICLE, PHONE);
-    const { page } = opened;
-    const link = page.locator('nav.toc a').first();
-    expect(await link.isVisible()).toBe(false);
-    await tabUntil(page, 'nav.toc summary');
-    await page.keyboard.press('Enter');
-    expect(await link.isVisible()).toBe(true);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).hash).toBe(await link.getAttribute('href'));
-    await finish(opened);
-  });
 });
 
 describe('heading anchor links', () => {

@@ -6,7 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+} as const;
 
 export interface OpenedPage {
   page: Page;
@@ -81,4 +95,36 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((node) => node.target.join(' ')),
     }));
   });
+}
+
+/** Checks made on every page a test opened, then closes it. */
+export async function finish({ errors, external, close }: OpenedPage) {
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+  await close();
+}
+
+export type Box = { x: number; y: number; width: number; height: number };
+
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element has no box (not rendered)');
+  return found;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
+export async function tabUntil(page: Page, predicate: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const matched = await page.evaluate(
+      (selector) => document.activeElement?.matches(selector) ?? false,
+      predicate,
+    );
+    if (matched) return;
+  }
+  throw new Error(`no focusable element matching ${predicate} within ${limit} Tab presses`);
 }
