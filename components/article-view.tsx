@@ -69,7 +69,9 @@ export function ArticleView({
             <ul>
               {faq.entries.map((entry) => (
                 <li key={entry.id}>
-                  <SiteLink href={routes.faq(entry.id)}>{entry.question}</SiteLink>
+                  {/* A plain link: the browser's own jump to the question makes it the
+                      :target the FAQ page highlights; a client-side navigation would not. */}
+                  <a href={routes.faq(entry.id)}>{entry.question}</a>
                 </li>
               ))}
             </ul>

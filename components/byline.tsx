@@ -3,6 +3,7 @@ import type { Article, Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
 
+/** Author, dates and reading time; the dots between them are drawn by CSS (article.css). */
 export function Byline({ article, author }: { article: Article; author: Author | undefined }) {
   return (
     <p className="byline">
@@ -16,26 +17,15 @@ export function Byline({ article, author }: { article: Article; author: Author |
           article.author
         )}
       </span>
-      <span className="byline-sep" aria-hidden="true">
-        ·
-      </span>
-      <span>
+      <span className="byline-item">
         Published <FormattedDate date={article.date} />
       </span>
       {article.updated ? (
-        <>
-          <span className="byline-sep" aria-hidden="true">
-            ·
-          </span>
-          <span>
-            Updated <FormattedDate date={article.updated} />
-          </span>
-        </>
+        <span className="byline-item">
+          Updated <FormattedDate date={article.updated} />
+        </span>
       ) : null}
-      <span className="byline-sep" aria-hidden="true">
-        ·
-      </span>
-      <span>{article.readingMinutes} min read</span>
+      <span className="byline-item">{article.readingMinutes} min read</span>
     </p>
   );
 }

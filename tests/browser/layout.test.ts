@@ -72,6 +72,28 @@ describe.each(Object.entries(PAGES))('%s page', (name, path) => {
   );
 });
 
+describe('tags index', () => {
+  it('reads in its order (most covered first) along each row on wide screens', async () => {
+    const { page, errors } = await open('/tags', 1440, 'light');
+    const boxes = await page
+      .locator('.tag-index li')
+      .evaluateAll((items) => items.map((li) => li.getBoundingClientRect()));
+    expect(boxes.length).toBeGreaterThan(1);
+    // In source order each item is right of the one before, or on a lower row: not down columns.
+    for (let i = 1; i < boxes.length; i += 1) {
+      const before = boxes[i - 1];
+      const item = boxes[i];
+      if (!before || !item) throw new Error('missing box');
+      const sameRow = Math.abs(item.top - before.top) < 1;
+      expect(sameRow ? item.left > before.left : item.top > before.top).toBe(true);
+    }
+    // More than one per row at this width, so the order above was a real test.
+    expect(boxes[1]?.top).toBeCloseTo(boxes[0]?.top ?? -1, 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('typography', () => {
   it('keeps body lines within a 60–75 character measure on a laptop', async () => {
     const { page } = await open(PAGES.article, 1440, 'light');

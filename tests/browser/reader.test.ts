@@ -127,6 +127,51 @@ describe('reference previews (below the sidenote width)', () => {
     }
   });
 
+  it('makes citations and back-links targets a finger can hit (24 px square or more)', async () => {
+    const opened = await open(ARTICLE, PHONE);
+    const { page } = opened;
+    const targets = page.locator('a[data-footnote-ref], a[data-footnote-backref]');
+    const count = await targets.count();
+    expect(count).toBeGreaterThanOrEqual(14);
+    for (let i = 0; i < count; i += 1) {
+      const target = targets.nth(i);
+      await target.scrollIntoViewIfNeeded();
+      // Every point of a 24 px square around the link's centre reaches the link.
+      const missed = await target.evaluate((link) => {
+        const rect = link.getBoundingClientRect();
+        const cx = rect.left + rect.width / 2;
+        const cy = rect.top + rect.height / 2;
+        const points = [-11.5, 0, 11.5].flatMap((dx) => [-11.5, 0, 11.5].map((dy) => [dx, dy]));
+        return points.filter(([dx = 0, dy = 0]) => {
+          const hit = document.elementFromPoint(cx + dx, cy + dy);
+          return !(hit && link.contains(hit));
+        });
+      });
+      expect(missed, (await target.getAttribute('href')) ?? '').toEqual([]);
+    }
+    await finish(opened);
+  });
+
+  it('sets a citation against its word and the punctuation after it', async () => {
+    const opened = await open(ARTICLE, PHONE);
+    const { page } = opened;
+    // "…emotional intimacy[2], provide…": the comma follows the bracket without a gap.
+    const citation = page.locator('a[data-footnote-ref][href="#fn-rempel-1985"]');
+    const gap = await citation.evaluate((link) => {
+      const comma = (link.closest('sup') ?? link).nextSibling;
+      if (!comma?.textContent?.startsWith(',')) throw new Error('no comma after the citation');
+      const range = document.createRange();
+      range.setStart(comma, 0);
+      range.setEnd(comma, 1);
+      // The "]" ends the link's content box; its padding only widens the target.
+      const contentRight =
+        link.getBoundingClientRect().right - parseFloat(getComputedStyle(link).paddingRight);
+      return range.getBoundingClientRect().left - contentRight;
+    });
+    expect(Math.abs(gap)).toBeLessThan(1);
+    await finish(opened);
+  });
+
   it('without JavaScript a citation is a plain link to its entry', async () => {
     const opened = await open(ARTICLE, { ...PHONE, javaScriptEnabled: false });
     const { page } = opened;
@@ -279,6 +324,36 @@ describe('sidenotes on wide screens', () => {
       await finish(opened);
     },
   );
+});
+
+describe('FAQ questions linked from the article', () => {
+  it('land on the question the reader picked, which the FAQ page highlights', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    const question = page.locator('.faq-teaser li a').nth(2);
+    const href = (await question.getAttribute('href')) ?? '';
+    const id = decodeURIComponent(href.split('#')[1] ?? '');
+    expect(id).not.toBe('');
+    await question.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/faq');
+    // :target is what the FAQ page's CSS highlights; only the browser's own jump sets it.
+    await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(id);
+    const anchor = page.locator(`[id="${id}"] .faq-anchor`);
+    const accent = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+    );
+    const color = await anchor.evaluate((el) => getComputedStyle(el).color);
+    const probe = await page.evaluate((value) => {
+      const el = document.createElement('span');
+      el.style.color = value;
+      document.body.append(el);
+      const resolved = getComputedStyle(el).color;
+      el.remove();
+      return resolved;
+    }, accent);
+    expect(color).toBe(probe);
+    await finish(opened);
+  });
 });
 
 describe('heading anchor links', () => {
@@ -589,6 +664,10 @@ describe('accessibility', () => {
     expect((await box(skip)).y).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Focus sits on the whole page's content there: no outline is drawn around all of it.
+    expect(await page.locator('main').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe(
+      'none',
+    );
     await finish(opened);
   });
 
