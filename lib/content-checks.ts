@@ -76,8 +76,27 @@ const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
 /** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** A URL on another site: `http(s)://…` or protocol-relative `//…`. */
-const REMOTE_URL = /^(?:https?:)?\/\//i;
+
+/** Stands in for the site's address when resolving an image's: only the host matters. */
+const IMAGE_BASE = 'https://this-site.invalid/';
+
+/**
+ * Where an image address leads, resolved the way a browser on the site resolves it: a path
+ * on this site, another site (`https://…`, but also `//…`, `https:/…` and `/\…`, which
+ * browsers read as the same), or something that is not a web address at all (`data:`, …).
+ */
+function imageLocation(url: string): 'path' | 'remote' | 'other' {
+  let resolved: URL;
+  try {
+    resolved = new URL(url, IMAGE_BASE);
+  } catch {
+    return 'other';
+  }
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return 'other';
+  if (resolved.host !== new URL(IMAGE_BASE).host) return 'remote';
+  // On this site, but written with a scheme or a backslash: not a plain path to check.
+  return URL_SCHEME.test(url) || url.includes('\\') ? 'other' : 'path';
+}
 
 /** GFM footnote labels: no whitespace and no brackets (micromark refuses them). */
 const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
@@ -193,17 +212,28 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   });
   const checkImageSource = (source: string | undefined, alt: string, point: Point | undefined) => {
     const url = source?.trim() ?? '';
-    if (REMOTE_URL.test(url)) {
+    if (url === '') return;
+    const where = imageLocation(url);
+    if (where === 'path') {
+      if (point) links.push({ url, ...toFile(point), image: true });
+      return;
+    }
+    const shown = alt.trim() || 'what it shows';
+    if (where === 'remote') {
       // The Content-Security-Policy (lib/security-headers.ts) loads images from this site only,
-      // so a remote image would pass every other check and then not show.
-      const name = /[^/?#]+(?=[?#]|$)/.exec(url.replace(/^[a-z]+:\/\/[^/]+/i, ''))?.[0];
+      // so a remote image would pass every other check and then not show; feeds have no such
+      // policy, and readers' feed apps would fetch it.
+      const name = /[^/?#]+(?=[?#]|$)/.exec(url.replace(/^[a-z]+:\/*[^/]+/i, ''))?.[0];
       const local = `/images/${name ?? 'picture.jpg'}`;
       error(
         point,
-        `image "${source ?? ''}" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public${local} and write ![${alt.trim() || 'what it shows'}](${local})`,
+        `image "${source ?? ''}" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public${local} and write ![${shown}](${local})`,
       );
-    } else if (url !== '' && !URL_SCHEME.test(url) && point) {
-      links.push({ url, ...toFile(point), image: true });
+    } else {
+      error(
+        point,
+        `image "${source ?? ''}" is not a file of this site; save the image under public/images/ and write its path, such as ![${shown}](/images/picture.jpg)`,
+      );
     }
   };
 
@@ -314,6 +344,17 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         }
         const src = element.properties.src;
         checkImageSource(typeof src === 'string' ? src : undefined, alt, point);
+      }
+      // Every candidate of a srcset (<img>, <picture><source>) is an image source too.
+      const srcSet = element.properties.srcSet;
+      const candidates = Array.isArray(srcSet)
+        ? srcSet.map(String)
+        : typeof srcSet === 'string'
+          ? srcSet.split(/,\s+/)
+          : [];
+      for (const candidate of candidates) {
+        const url = candidate.trim().split(/\s+/)[0];
+        checkImageSource(url, String(element.properties.alt ?? ''), point);
       }
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
         links.push({ url: element.properties.href, ...toFile(point) });

@@ -20,8 +20,13 @@ import {
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import type { RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
-import { processBodiesCached, renderSectionsCached, type BodyJob } from './render-cache';
+import type { MarkdownSection, RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
+import {
+  processBodiesCached,
+  renderSectionsCached,
+  unreadableBody,
+  type BodyJob,
+} from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -33,6 +38,7 @@ import {
 } from './schema';
 import { listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
+import { decodeSource, forbiddenCharacters } from './source-text';
 import { validateFrontmatter } from './validate';
 import { videoPosterFile } from './video-poster';
 import { listFiles } from './list-files';
@@ -129,7 +135,13 @@ function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
       continue;
     }
     seen.set(slug, relative);
-    files.push({ path: relative, slug, source: readFileSync(absolute, 'utf8') });
+    const decoded = decodeSource(readFileSync(absolute), relative);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    diagnostics.push(...forbiddenCharacters(decoded.text, relative));
+    files.push({ path: relative, slug, source: decoded.text });
   }
   return files;
 }
@@ -302,13 +314,28 @@ export function loadContent(
       });
     }
     const { videos } = processBody(file, parsed, routes.faq());
-    const entries = renderSectionsCached(parsed.body, { path: file.path }).map((section) => ({
+    let sections: MarkdownSection[] = [];
+    let unreadable = false;
+    try {
+      sections = renderSectionsCached(parsed.body, { path: file.path });
+    } catch (error) {
+      unreadable = true;
+      // Reported once: processing the body met the same text and already said why.
+      const { diagnostics: why } = unreadableBody(error, {
+        file: file.path,
+        bodyStartLine: parsed.bodyStartLine,
+      });
+      if (!diagnostics.some((d) => d.file === file.path && d.message === why[0]?.message)) {
+        diagnostics.push(...why);
+      }
+    }
+    const entries = sections.map((section) => ({
       id: section.id,
       question: section.heading,
       answerHtml: section.html,
       answerText: section.text,
     }));
-    if (entries.length === 0) {
+    if (entries.length === 0 && !unreadable) {
       diagnostics.push({
         file: file.path,
         line: parsed.bodyStartLine,

@@ -335,10 +335,43 @@ export interface BodyJob {
 
 /** Checks (lib/content-checks) and renders a body from one parse. */
 function processBody({ markdown, options, context }: BodyJob): ProcessedBody {
-  const mdast = parseMarkdown(markdown);
-  // The checks only read the tree; rendering consumes it, so it goes second.
-  const report = lintParsedBody(mdast, markdown, context);
-  return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
+  try {
+    const mdast = parseMarkdown(markdown);
+    // The checks only read the tree; rendering consumes it, so it goes second.
+    const report = lintParsedBody(mdast, markdown, context);
+    return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
+  } catch (error) {
+    // A body the pipeline cannot get through (thousands of nested quotes or lists overflow the
+    // stack) is one file's problem: it is reported like any other, naming the file, instead of
+    // ending the whole check or build with a stack trace.
+    return { report: unreadableBody(error, context), rendered: EMPTY_RENDER };
+  }
+}
+
+const EMPTY_RENDER: RenderedMarkdown = {
+  html: '',
+  referencesHtml: '',
+  outline: [],
+  footnotes: [],
+  wordCount: 0,
+  ids: [],
+  videos: [],
+};
+
+/** The diagnostic for a body that could not be processed. */
+export function unreadableBody(
+  error: unknown,
+  { file, bodyStartLine }: Pick<BodyContext, 'file' | 'bodyStartLine'>,
+): ProcessedBody['report'] {
+  const detail = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof RangeError
+      ? `the text nests quotes, lists or HTML elements too deeply to be read (${detail}); flatten the nesting`
+      : `the text could not be rendered (${detail})`;
+  return {
+    diagnostics: [{ file, line: bodyStartLine, column: 1, severity: 'error', message }],
+    links: [],
+  };
 }
 
 /**

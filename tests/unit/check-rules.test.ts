@@ -71,6 +71,30 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:12:25: image "https://example.com/tea.jpg" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/tea.jpg and write ![A cup of tea](/images/tea.jpg)',
     'articles/broken.md:14:1: image "//example.com/cake.png" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/cake.png and write ![A slice of cake](/images/cake.png)',
   ],
+  // Addresses that do not look remote but lead to another site, or to no file at all, in
+  // Markdown, raw HTML and a srcset (which feeds, having no CSP, would fetch).
+  'image-disguised-remote': [
+    'articles/broken.md:10:1: image "https:/evil.example/pixel.png" is not a file of this site; save the image under public/images/ and write its path, such as ![A pixel](/images/picture.jpg)',
+    'articles/broken.md:12:1: image "/\\evil.example/track.png" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/track.png and write ![A tracker](/images/track.png)',
+    'articles/broken.md:14:10: image "https://evil.example/large.png" is on another site; the site shows only its own images (its Content-Security-Policy blocks others, and fetching them would tell that site who reads the page): save the file as public/images/large.png and write ![what it shows](/images/large.png)',
+    'articles/broken.md:14:10: image "/images/small.png": there is no file public/images/small.png; save the image there',
+    'articles/broken.md:14:83: image "data:image/png;base64,iVBORw0KGgo=" is not a file of this site; save the image under public/images/ and write its path, such as ![An inline picture](/images/picture.jpg)',
+    'articles/broken.md:14:83: warning: the src "data:image/png;base64,iVBORw0KGgo=" on <img> is removed by the sanitiser: only http, https URLs and site paths are allowed',
+  ],
+  // Invisible characters a feed cannot carry, in the frontmatter and in the body.
+  'control-character': [
+    'articles/broken.md:2:15: invisible character U+000B (line tabulation, which Word writes for Shift+Enter) is not allowed: it would break the RSS and Atom feeds; delete it (it is often pasted in from a word processor)',
+    'articles/broken.md:8:22: invisible character U+001B (escape) is not allowed: it would break the RSS and Atom feeds; delete it (it is often pasted in from a word processor)',
+  ],
+  // Saved in Latin-1 ("Café" with a single byte é), and in UTF-16: refused before parsing.
+  'not-utf8': [
+    'articles/broken.md:8:4: the file is not UTF-8 (it looks like Latin-1 or Windows-1252, which would publish "Caf\uFFFD" for "Café"); save it as UTF-8',
+  ],
+  utf16: ['articles/broken.md:1:1: the file is saved as UTF-16; save it as UTF-8'],
+  // 3,000 nested quotes overflow the parser's stack: one file's error, not a crashed build.
+  'too-deep': [
+    'articles/broken.md:7:1: the text nests quotes, lists or HTML elements too deeply to be read (Maximum call stack size exceeded); flatten the nesting',
+  ],
   'image-missing-file': [
     'articles/broken.md:10:1: image "/images/coffee.jpg": there is no file public/images/coffee.jpg; save the image there',
   ],

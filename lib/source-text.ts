@@ -1,0 +1,74 @@
+/**
+ * A content file's bytes as text, refused before anything parses them when they would publish
+ * garbage: a file not saved as UTF-8, or characters no page or feed can carry.
+ */
+import { isUtf8 } from 'node:buffer';
+import { positionAt, type Diagnostic } from './diagnostics';
+
+/**
+ * Control characters (besides tab, line feed and carriage return) and the two noncharacters
+ * XML forbids. One in a title or body makes the RSS and Atom feeds ill-formed for every
+ * subscriber; none of them shows on a page. Word writes U+000B for Shift+Enter, so a paste is
+ * enough to bring one in.
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+const NAMES: Record<number, string> = {
+  0x00: 'null',
+  0x08: 'backspace',
+  0x0b: 'line tabulation, which Word writes for Shift+Enter',
+  0x0c: 'form feed, a page break from a word processor',
+  0x1b: 'escape',
+  0x7f: 'delete',
+};
+
+/** At most this many characters are reported per file: one paste can bring in hundreds. */
+const MAX_REPORTED = 5;
+
+export type DecodedSource = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/** The file's text, or why it cannot be read as UTF-8 (where, and how to mend it). */
+export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
+  const utf16 =
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16) {
+    return refuse(file, 1, 1, 'the file is saved as UTF-16; save it as UTF-8');
+  }
+  if (isUtf8(bytes)) return { ok: true, text: Buffer.from(bytes).toString('utf8') };
+  // Decoded leniently, the first byte that is not UTF-8 becomes the first U+FFFD.
+  const lenient = Buffer.from(bytes).toString('utf8');
+  const { line, column } = positionAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
+  return refuse(
+    file,
+    line,
+    column,
+    'the file is not UTF-8 (it looks like Latin-1 or Windows-1252, which would publish "Caf\uFFFD" for "Café"); save it as UTF-8',
+  );
+}
+
+function refuse(file: string, line: number, column: number, message: string): DecodedSource {
+  return { ok: false, diagnostic: { file, line, column, severity: 'error', message } };
+}
+
+/** One error per forbidden character, naming it and where it is. */
+export function forbiddenCharacters(text: string, file: string): Diagnostic[] {
+  const found = [...text.matchAll(FORBIDDEN)];
+  const diagnostics: Diagnostic[] = found.slice(0, MAX_REPORTED).map((match) => {
+    const code = match[0].charCodeAt(0);
+    const hex = code.toString(16).toUpperCase().padStart(4, '0');
+    const name = NAMES[code] ?? (code >= 0xfffe ? 'a noncharacter' : 'a control character');
+    return {
+      file,
+      ...positionAt(text, match.index),
+      severity: 'error',
+      message: `invisible character U+${hex} (${name}) is not allowed: it would break the RSS and Atom feeds; delete it (it is often pasted in from a word processor)`,
+    };
+  });
+  const more = found.length - diagnostics.length;
+  const last = diagnostics.at(-1);
+  if (more > 0 && last) {
+    last.message += `; ${more} more such character${more === 1 ? '' : 's'} in this file`;
+  }
+  return diagnostics;
+}
