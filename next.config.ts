@@ -27,6 +27,7 @@ const nextConfig: NextConfig = {
   // module graphs (pages and route handlers) share one loaded copy.
   serverExternalPackages: [
     'feed',
+    'fontkit',
     'github-slugger',
     'gray-matter',
     'hast-util-from-html',

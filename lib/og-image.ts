@@ -11,6 +11,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { create as createFont } from 'fontkit';
 import type { Article, Author } from './content';
 import { currentCardVersion } from './og-cache';
 import { routes, site } from './site';
@@ -57,18 +58,78 @@ export function loadOgFonts(): OgFont[] {
   return fonts;
 }
 
-/**
- * Characters covered by the Latin and Latin Extended subsets of the card fonts: Latin letters
- * with their accents, general punctuation (dashes, curly quotes), currency signs and ™.
- */
-const DRAWABLE = /[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u205e\u20a0-\u20c0\u2122]/u;
+let drawable: ReadonlySet<number> | undefined;
 
-/** Text with every character the card fonts cannot draw (emoji among them) removed. */
+/**
+ * The code points every card font can draw, read from the fonts' own character maps: for each
+ * family the union of its subset files, then what all families share, since one string may be
+ * set in either. Declared subset ranges are wider than the glyphs the files hold (Inter's Latin
+ * subset claims U+2000–206F yet has no U+2011), and one missing glyph is enough for satori to
+ * reach for the network.
+ */
+function drawableCodePoints(): ReadonlySet<number> {
+  if (drawable) return drawable;
+  const byFamily = new Map<string, Set<number>>();
+  for (const font of loadOgFonts()) {
+    const parsed = createFont(font.data);
+    // A .woff is one font, never a collection; a collection would draw nothing here.
+    const points = 'characterSet' in parsed ? parsed.characterSet : [];
+    const family = byFamily.get(font.name) ?? new Set<number>();
+    for (const point of points) family.add(point);
+    byFamily.set(font.name, family);
+  }
+  const [first, ...others] = [...byFamily.values()];
+  drawable = new Set([...(first ?? [])].filter((point) => others.every((f) => f.has(point))));
+  return drawable;
+}
+
+/** Stand-ins for punctuation the fonts lack, before it would be dropped. */
+const FALLBACK: Record<string, string> = { '\u2010': '-', '\u2011': '-', '\u2012': '–' };
+
+/**
+ * A character the fonts lack, set from its parts: the base letter with as many of its accents
+ * as compose into characters the fonts have (Vietnamese "ế" becomes "ê"), or, for a
+ * compatibility character, its plain form ("ǅ" becomes "Dž"). Empty when nothing fits.
+ */
+function nearestDrawable(char: string, drawableChar: (char: string) => boolean): string {
+  for (const form of ['NFD', 'NFKD'] as const) {
+    let out = '';
+    for (const part of char.normalize(form)) {
+      if (/\p{M}/u.test(part)) {
+        const last = out.slice(-1);
+        const joined = (last + part).normalize('NFC');
+        if (last && [...joined].length === 1 && drawableChar(joined)) {
+          out = out.slice(0, -1) + joined;
+        }
+      } else if (drawableChar(part)) {
+        out += part;
+      } else {
+        out = '';
+        break;
+      }
+    }
+    if (out) return out;
+  }
+  return '';
+}
+
+/**
+ * Text reduced to what the card fonts can draw, with white space collapsed. Letters the fonts
+ * lack are set from their parts (see nearestDrawable); emoji and other scripts are dropped.
+ */
 export function ogSafeText(text: string): string {
+  const points = drawableCodePoints();
+  const drawableChar = (char: string) => points.has(char.codePointAt(0) ?? -1);
   return [...text]
-    .filter((char) => DRAWABLE.test(char))
+    .map((char) => {
+      if (/\s/.test(char)) return ' ';
+      if (drawableChar(char)) return char;
+      const stand = FALLBACK[char];
+      if (stand !== undefined && [...stand].every(drawableChar)) return stand;
+      return nearestDrawable(char, drawableChar);
+    })
     .join('')
-    .replace(/\s+/g, ' ')
+    .replace(/ +/g, ' ')
     .trim();
 }
 

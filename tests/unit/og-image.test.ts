@@ -1,3 +1,4 @@
+import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadOgFonts, ogSafeText } from '@/lib/og-image';
 
@@ -8,6 +9,31 @@ describe('ogSafeText', () => {
 
   it('drops emoji (next/og would download them) and scripts the fonts lack', () => {
     expect(ogSafeText('Trust 🤝 and love ❤️ 信任 👩‍❤️‍👨 now')).toBe('Trust and love now');
+  });
+
+  it('keeps only characters the font files hold, setting the rest from their parts', () => {
+    // The fonts' Latin subsets claim U+2000–206F but hold no U+2011 or U+2030, and no
+    // precomposed Vietnamese letters: satori would fetch a font from Google for each.
+    expect(ogSafeText('Tiếng Việt: well‑known, 5‰\u000b done')).toBe(
+      'Tiêng Viêt: well-known, 5 done',
+    );
+    const fonts = loadOgFonts();
+    const drawn = [...ogSafeText('Tiếng Việt ạ ộ ‰ ‑ Ħ ŋ ǅ ɐ ȸ Ḁ ẞ ỳ € ™ “ ” — …')].filter(
+      (char) => char !== ' ',
+    );
+    // Every character left is in a Latin or Latin Extended file of both families.
+    for (const char of drawn) {
+      const point = char.codePointAt(0) ?? -1;
+      for (const family of ['Source Serif 4', 'Inter']) {
+        const has = fonts
+          .filter((font) => font.name === family)
+          .some((font) => {
+            const parsed = create(font.data);
+            return 'hasGlyphForCodePoint' in parsed && parsed.hasGlyphForCodePoint(point);
+          });
+        expect(has, `${family} draws ${char}`).toBe(true);
+      }
+    }
   });
 });
 
