@@ -47,3 +47,20 @@ export function rejectMalformedRequest(target) {
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return { status: 400, reason: 'Bad Request' };
   return undefined;
 }
+
+/** What the site answers to: every page and file is static, read-only content. */
+export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+
+/**
+ * The answer to a method the site does not serve, before routing: Next answered POST or PUT
+ * on a prerendered page with the page itself (200), OPTIONS with an empty 400, and CONNECT by
+ * closing the socket. RFC 9110: 405 with an Allow header; OPTIONS is answered with Allow.
+ *
+ * @param {string | undefined} method the request method
+ * @returns {{ status: number, reason: string, allow: string } | undefined}
+ */
+export function answerMethod(method) {
+  if (method === 'GET' || method === 'HEAD') return undefined;
+  if (method === 'OPTIONS') return { status: 204, reason: 'No Content', allow: ALLOWED_METHODS };
+  return { status: 405, reason: 'Method Not Allowed', allow: ALLOWED_METHODS };
+}

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { originFormOf, rejectMalformedRequest } from './request-guard.mjs';
+import { answerMethod, originFormOf, rejectMalformedRequest } from './request-guard.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -33,14 +33,16 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
-  const rejection = rejectMalformedRequest(request.url ?? '/');
+  const rejection = rejectMalformedRequest(request.url ?? '/') ?? answerMethod(request.method);
   if (rejection) {
     for (const { key, value } of securityHeaders) response.setHeader(key, value);
+    if ('allow' in rejection) response.setHeader('Allow', rejection.allow);
+    const body = rejection.status === 204 ? '' : `${rejection.status} ${rejection.reason}\n`;
     response.writeHead(rejection.status, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Cache-Control': 'no-store',
     });
-    response.end(`${rejection.status} ${rejection.reason}\n`);
+    response.end(body);
     return;
   }
   request.url = originFormOf(request.url ?? '/');

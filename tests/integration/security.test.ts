@@ -17,23 +17,23 @@ const REQUIRED = {
 };
 
 /** Raw request, so malformed targets reach the server byte for byte (fetch would normalise). */
-async function rawGet(target: string): Promise<{ status: number; headers: Headers }> {
+async function rawGet(
+  target: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Headers }> {
   const { request } = await import('node:http');
   const url = new URL(baseUrl());
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: target, method: 'GET' },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          const headers = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) {
-            if (typeof value === 'string') headers.set(key, value);
-          }
-          resolve({ status: res.statusCode ?? 0, headers });
-        });
-      },
-    );
+    const req = request({ host: url.hostname, port: url.port, path: target, method }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [key, value] of Object.entries(res.headers)) {
+          if (typeof value === 'string') headers.set(key, value);
+        }
+        resolve({ status: res.statusCode ?? 0, headers });
+      });
+    });
     req.on('error', reject);
     req.end();
   });
@@ -122,3 +122,29 @@ describe('malformed and hostile URLs', () => {
     expect(response.status).toBe(200);
   });
 });
+
+// nginx answers these for the static export by itself (405 for a static file); under
+// `npm start` the request guard does, since Next served POST on a page as if it were GET.
+if (inject('target') === 'next') {
+  describe('methods the site does not serve', () => {
+    it.each(['POST', 'PUT', 'DELETE', 'PATCH'])(
+      '%s on a page is 405 with Allow',
+      async (method) => {
+        const { status, headers } = await rawGet(
+          '/articles/building-trust-and-emotional-intimacy',
+          method,
+        );
+        expect(status).toBe(405);
+        expect(headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+        expect(headers.get('content-security-policy')).toBeTruthy();
+      },
+    );
+
+    it('OPTIONS is 204 with Allow, and HEAD is served', async () => {
+      const options = await rawGet('/', 'OPTIONS');
+      expect(options.status).toBe(204);
+      expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect((await rawGet('/faq', 'HEAD')).status).toBe(200);
+    });
+  });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerMethod,
   MAX_URL_LENGTH,
   originFormOf,
   rejectMalformedRequest,
@@ -52,4 +53,30 @@ describe('originFormOf', () => {
   ])('turns %s into %s', (target, expected) => {
     expect(originFormOf(target)).toBe(expected);
   });
+});
+
+describe('answerMethod', () => {
+  it('lets reads through to Next', () => {
+    expect(answerMethod('GET')).toBeUndefined();
+    expect(answerMethod('HEAD')).toBeUndefined();
+  });
+
+  it('answers OPTIONS itself, with what the site allows', () => {
+    expect(answerMethod('OPTIONS')).toEqual({
+      status: 204,
+      reason: 'No Content',
+      allow: 'GET, HEAD, OPTIONS',
+    });
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND', undefined])(
+    'refuses %s with 405 and the Allow header',
+    (method) => {
+      expect(answerMethod(method)).toEqual({
+        status: 405,
+        reason: 'Method Not Allowed',
+        allow: 'GET, HEAD, OPTIONS',
+      });
+    },
+  );
 });
