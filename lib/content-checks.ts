@@ -8,6 +8,7 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { find, html as htmlSchema } from 'property-information';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -140,6 +141,14 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     }
   }
 
+  // An article with nothing under its frontmatter would publish an empty page.
+  const hasText = mdast.children.some(
+    (node) => node.type !== 'definition' && node.type !== 'footnoteDefinition',
+  );
+  if (context.kind === 'article' && !hasText) {
+    error(undefined, 'the article has no text; write it below the closing "---"');
+  }
+
   // Footnotes.
   const cited = new Set<string>();
   const definitions: { identifier: string; label: string; point: Point | undefined }[] = [];
@@ -153,6 +162,18 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       });
     }
   });
+  // GFM keeps the first definition of a label and drops any later one without a word.
+  const firstDefinition = new Map<string, Point | undefined>();
+  for (const { identifier, label, point } of definitions) {
+    if (firstDefinition.has(identifier)) {
+      const first = firstDefinition.get(identifier);
+      const where = first ? ` on line ${toFile(first).line}` : '';
+      error(
+        point,
+        `footnote [^${label}] is defined twice (first${where}); only the first is shown, so merge the two or give this one its own label`,
+      );
+    } else firstDefinition.set(identifier, point);
+  }
   for (const { identifier, label, point } of definitions) {
     if (!cited.has(identifier)) {
       error(
@@ -259,6 +280,13 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         );
         break;
       case 'heading':
+        // Raw HTML does not count: the sanitiser may strip it, leaving the heading empty.
+        if (toString(node, { includeHtml: false }).trim() === '') {
+          error(
+            point,
+            'this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
+          );
+        }
         if (node.depth === 1) {
           error(
             point,

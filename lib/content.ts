@@ -106,9 +106,25 @@ function listMarkdownFiles(dir: string): string[] {
   return listFiles(dir, (name) => name.endsWith('.md'));
 }
 
+/** Names an editor means as Markdown that the loader, reading `*.md` only, would pass over. */
+const MARKDOWN_LOOKALIKE = /\.(md|markdown|mdown|mkdn|mkd|mdx|txt)$/i;
+
 function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   const seen = new Map<string, string>();
   const files: SourceFile[] = [];
+  // A file the site would silently leave out is an error: the editor expects it published.
+  for (const absolute of listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name))) {
+    if (absolute.endsWith('.md')) continue;
+    const relative = path.relative(process.cwd(), absolute) || absolute;
+    const stem = path.basename(absolute).replace(MARKDOWN_LOOKALIKE, '');
+    diagnostics.push({
+      file: relative,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `only files ending in ".md" are read, so this one would not be published; rename it to "${stem}.md"`,
+    });
+  }
   for (const absolute of listMarkdownFiles(dir)) {
     const relative = path.relative(process.cwd(), absolute) || absolute;
     const slug = path.basename(absolute, '.md');
@@ -172,6 +188,14 @@ function parseAll<S extends z.ZodObject>(
         message: error.message,
       });
       continue;
+    }
+    for (const { field, kept, lost, position } of parsed.cutByComment) {
+      diagnostics.push({
+        file: file.path,
+        ...position,
+        severity: 'warning',
+        message: `${field}: YAML reads " ${lost}" as a comment, so the value is only "${kept}"; put the whole value in quotes to keep it: ${field}: ${JSON.stringify(`${kept} ${lost}`)}`,
+      });
     }
     const result = validateFrontmatter(schema, parsed, file.path, knownKeys);
     if (result.ok) out.push({ file, parsed, data: result.value });
@@ -287,6 +311,36 @@ export function loadContent(
         column,
         severity: 'error',
         message: `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
+      });
+    }
+    // Two spellings of one tag ("Trust", "trust") would list the article twice on its page.
+    const tagsBySlug = new Map<string, string>();
+    data.tags.forEach((tag, index) => {
+      const same = tagsBySlug.get(tagSlug(tag));
+      if (same === undefined) {
+        tagsBySlug.set(tagSlug(tag), tag);
+        return;
+      }
+      const { line, column } = parsed.locate(['tags', index]);
+      diagnostics.push({
+        file: file.path,
+        line,
+        column,
+        severity: 'error',
+        message:
+          same === tag
+            ? `tags: "${tag}" is listed twice (${routes.tag(tag)}); list it once`
+            : `tags: "${tag}" is the same tag as "${same}" (${routes.tag(tag)}); list it once`,
+      });
+    });
+    if (data.updated !== undefined && data.updated < data.date) {
+      const { line, column } = parsed.locate(['updated']);
+      diagnostics.push({
+        file: file.path,
+        line,
+        column,
+        severity: 'error',
+        message: `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
       });
     }
     const rendered = processBody(file, parsed, routes.article(file.slug));

@@ -37,6 +37,12 @@ export interface ParsedFrontmatter {
   bodyStartLine: number;
   /** Where a field (or the nearest existing parent of a missing one) is written. */
   locate(path: readonly PropertyKey[]): SourcePosition;
+  /**
+   * Unquoted text values cut short by what YAML reads as a comment: `title: Ten tips #trust`
+   * is the title "Ten tips". Only `#word` right after a space counts (a hashtag), since a
+   * comment an editor meant starts `# `.
+   */
+  cutByComment: { field: string; kept: string; lost: string; position: SourcePosition }[];
 }
 
 export class FrontmatterSyntaxError extends Error {
@@ -145,6 +151,23 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
   const headLength = source.length - file.content.length;
   const bodyStartLine = positionAt(source, headLength).line;
 
+  const cutByComment: ParsedFrontmatter['cutByComment'] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const { key, value } = pair;
+      if (!isScalar(key) || !isScalar(value) || value.type !== 'PLAIN') continue;
+      if (typeof value.value !== 'string' || !value.comment || /^\s/.test(value.comment)) continue;
+      const end = value.range?.[1] ?? 0;
+      const hash = matterText.indexOf('#', end);
+      cutByComment.push({
+        field: String(key.value),
+        kept: value.value,
+        lost: `#${value.comment}`,
+        position: toFileLine(hash === -1 ? end : hash),
+      });
+    }
+  }
+
   return {
     data: data ?? {},
     body: file.content,
@@ -152,6 +175,7 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
     locate(path) {
       return toFileLine(offsetOf(doc, path));
     },
+    cutByComment,
   };
 }
 

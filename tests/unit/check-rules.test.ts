@@ -95,6 +95,33 @@ const expected: Record<string, string[]> = {
   'too-deep': [
     'articles/broken.md:7:1: the text nests quotes, lists or HTML elements too deeply to be read (Maximum call stack size exceeded); flatten the nesting',
   ],
+  // Mistakes that published something other than what the editor wrote, or nothing at all.
+  'misnamed-file': [
+    'articles/evening-walks.markdown:1:1: only files ending in ".md" are read, so this one would not be published; rename it to "evening-walks.md"',
+  ],
+  'updated-before-date': [
+    'articles/broken.md:6:10: updated: 2024-01-05 is before the publication date 2024-03-06; an update comes after publishing (fix the date, or remove "updated")',
+  ],
+  // "## " alone, and a heading whose only content is raw HTML the page may strip.
+  'empty-heading': [
+    'articles/broken.md:10:1: this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
+    'articles/broken.md:14:1: this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
+  ],
+  'empty-article': [
+    'articles/broken.md:7:1: the article has no text; write it below the closing "---"',
+  ],
+  'footnote-defined-twice': [
+    'articles/broken.md:12:1: footnote [^lee-2019] is defined twice (first on line 10); only the first is shown, so merge the two or give this one its own label',
+  ],
+  // "trust" and "Trust", "Emotional intimacy" and "emotional-intimacy": one tag page each.
+  'duplicate-tags': [
+    'articles/broken.md:8:5: tags: "trust" is listed twice (/tags/trust); list it once',
+    'articles/broken.md:10:5: tags: "emotional-intimacy" is the same tag as "emotional intimacy" (/tags/emotional-intimacy); list it once',
+  ],
+  // A hashtag after an unquoted title is a YAML comment; "# the day it went live" is meant as one.
+  'hashtag-comment': [
+    'articles/broken.md:2:17: warning: title: YAML reads " #relationships #trust" as a comment, so the value is only "Ten tips"; put the whole value in quotes to keep it: title: "Ten tips #relationships #trust"',
+  ],
   'image-missing-file': [
     'articles/broken.md:10:1: image "/images/coffee.jpg": there is no file public/images/coffee.jpg; save the image there',
   ],
