@@ -139,7 +139,15 @@ export const authorFrontmatterSchema = z.strictObject({
     (role) => role !== PLACEHOLDER_ROLE,
     'is still the placeholder from `npm run new`; write a short role line, e.g. "Writer on relationships"',
   ),
-  sameAs: z.array(z.url({ error: 'must be an absolute URL' })).default([]),
+  // Profiles are web pages: javascript:, data: or mailto: would reach the structured data.
+  sameAs: z
+    .array(
+      z.url({
+        protocol: /^https?$/,
+        error: 'must be an absolute web address starting with https:// (or http://)',
+      }),
+    )
+    .default([]),
 });
 
 export const faqFrontmatterSchema = z.strictObject({

@@ -138,7 +138,25 @@ describe('authorFrontmatterSchema', () => {
   it('rejects a sameAs entry that is not an absolute URL', () => {
     expect(
       issuesOf(authorFrontmatterSchema, { name: 'Ada', role: 'Writer', sameAs: ['example.org'] }),
-    ).toEqual([{ path: ['sameAs', 0], message: 'must be an absolute URL' }]);
+    ).toEqual([
+      {
+        path: ['sameAs', 0],
+        message: 'must be an absolute web address starting with https:// (or http://)',
+      },
+    ]);
+  });
+
+  it('rejects a sameAs entry that is not a web page, which would reach the JSON-LD', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'mailto:ada@example.org']) {
+      expect(
+        issuesOf(authorFrontmatterSchema, { name: 'Ada', role: 'Writer', sameAs: [url] }),
+      ).toEqual([
+        {
+          path: ['sameAs', 0],
+          message: 'must be an absolute web address starting with https:// (or http://)',
+        },
+      ]);
+    }
   });
 
   it('rejects an unknown key', () => {
