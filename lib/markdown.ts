@@ -30,6 +30,7 @@ import rehypeHeadingAnchors from './rehype-heading-anchors';
 import rehypeHeadingIds from './rehype-heading-ids';
 import rehypeOutline, { outlineEntrySchema, type OutlineEntry } from './rehype-outline';
 import rehypeRawWhenNeeded from './rehype-raw-when-needed';
+import rehypeSearchIgnoreNotes from './rehype-search-ignore-notes';
 import rehypeYoutubeEmbed, { videoMetaSchema, type VideoMeta } from './rehype-youtube-embed';
 import remarkWordCount from './remark-word-count';
 import { sanitizeSchema } from './sanitize-schema';
@@ -60,6 +61,7 @@ export const processor = unified()
   .use(rehypeOutline)
   .use(rehypeCollectFootnotes)
   .use(rehypeCollectIds)
+  .use(rehypeSearchIgnoreNotes)
   // After sanitising (the links are ours) and after outline and references are collected.
   .use(rehypeHeadingAnchors)
   .use(rehypeStringify)

@@ -109,7 +109,7 @@ describe('renderMarkdown: a footnote cited twice', () => {
 describe('renderMarkdown: headings and outline', () => {
   it('gives a heading with a citation an id from its words alone', () => {
     expect(html).toContain(
-      '<h2 id="barriers-to-building-trust-and-emotional-intimacy">Barriers to Building Trust and Emotional Intimacy<sup>',
+      '<h2 id="barriers-to-building-trust-and-emotional-intimacy">Barriers to Building Trust and Emotional Intimacy<sup data-pagefind-ignore="">',
     );
     const entry = rendered.outline.find(
       (e) => e.id === 'barriers-to-building-trust-and-emotional-intimacy',

@@ -22,7 +22,7 @@ describe('rehype-heading-anchors', () => {
 
   it('appends a named anchor after the citation, never wrapping the heading', () => {
     expect(rendered.html).toContain(
-      '<h2 id="barriers-to-trust">Barriers to Trust<sup><a href="#fn-a" id="fnref-a" data-footnote-ref aria-describedby="footnote-label" aria-label="Reference 2">2</a></sup>' +
+      '<h2 id="barriers-to-trust">Barriers to Trust<sup data-pagefind-ignore=""><a href="#fn-a" id="fnref-a" data-footnote-ref aria-describedby="footnote-label" aria-label="Reference 2">2</a></sup>' +
         '<a class="heading-anchor" href="#barriers-to-trust" aria-label="Link to section: Barriers to Trust"></a></h2>',
     );
     // No link inside a link anywhere.
