@@ -1,5 +1,6 @@
 import { SiteLink } from './site-link';
 import { site } from '@/lib/site';
+import { SiteNavLink } from './site-nav-link';
 import { ThemeToggle } from './theme-toggle';
 
 export function SiteHeader() {
@@ -13,7 +14,7 @@ export function SiteHeader() {
           <ul className="site-nav">
             {site.nav.map((item) => (
               <li key={item.href}>
-                <SiteLink href={item.href}>{item.label}</SiteLink>
+                <SiteNavLink href={item.href}>{item.label}</SiteNavLink>
               </li>
             ))}
           </ul>

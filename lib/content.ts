@@ -460,6 +460,7 @@ function siteMap(
     routes.jsonFeed(),
     routes.sitemap(),
     routes.robots(),
+    routes.icon(),
     routes.siteOgImage(),
     ...published.map((article) => routes.articleOgImage(article.slug)),
     ...publicFiles,

@@ -43,6 +43,16 @@ export const site = {
   ],
 } as const;
 
+/**
+ * Whether `pathname` is in the header section that links to `href`: the page itself or one
+ * under it. Articles and the later pages of the list belong to "Articles" (`/`).
+ */
+export function inNavSection(pathname: string, href: string): boolean {
+  if (pathname === href) return true;
+  if (href === '/') return pathname.startsWith('/articles/') || pathname.startsWith('/page/');
+  return pathname.startsWith(`${href}/`);
+}
+
 /** Absolute URL for a site path, e.g. `absoluteUrl('/faq#x')`. */
 export function absoluteUrl(path: string): string {
   return new URL(path, baseUrl).toString();
@@ -68,6 +78,8 @@ export const routes = {
   jsonFeed: () => '/feed.json',
   sitemap: () => '/sitemap.xml',
   robots: () => '/robots.txt',
+  /** The site icon (app/icon.svg). */
+  icon: () => '/icon.svg',
   search: () => '/search',
 } as const;
 

@@ -326,6 +326,39 @@ describe('sidenotes on wide screens', () => {
   );
 });
 
+describe('site navigation', () => {
+  const marks = (page: Page) =>
+    page
+      .locator('.site-nav a')
+      .evaluateAll((links) =>
+        links.flatMap((a) =>
+          a.hasAttribute('aria-current')
+            ? [`${a.textContent ?? ''}=${a.getAttribute('aria-current') ?? ''}`]
+            : [],
+        ),
+      );
+
+  it('marks where the reader is, from the first paint and after moving on', async () => {
+    // JavaScript off: the mark is in the prerendered HTML, not added later.
+    const still = await open('/tags/trust', { javaScriptEnabled: false });
+    expect(await marks(still.page)).toEqual(['Tags=true']);
+    await finish(still);
+
+    const opened = await open('/');
+    const { page } = opened;
+    expect(await marks(page)).toEqual(['Articles=page']);
+    await page.locator('.site-nav a[href="/faq"]').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/faq');
+    await expect.poll(() => marks(page)).toEqual(['FAQ=page']);
+    // The mark is visible, not only announced: the accent colour, underlined.
+    const style = await page
+      .locator('.site-nav a[href="/faq"]')
+      .evaluate((a) => getComputedStyle(a).textDecorationLine);
+    expect(style).toBe('underline');
+    await finish(opened);
+  });
+});
+
 describe('FAQ questions linked from the article', () => {
   it('land on the question the reader picked, which the FAQ page highlights', async () => {
     const opened = await open(ARTICLE);

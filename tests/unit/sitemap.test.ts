@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getArticle, getAuthors } from '@/lib/content';
-import { absoluteUrl, siteUrlWarning } from '@/lib/site';
+import { absoluteUrl, inNavSection, siteUrlWarning } from '@/lib/site';
 import { sitemapEntries } from '@/lib/sitemap';
 
 describe('sitemapEntries', () => {
@@ -68,5 +68,21 @@ describe('SITE_URL at build time', () => {
     );
     expect(siteUrlWarning({ SITE_URL: '' })).toBeDefined();
     expect(siteUrlWarning({ SITE_URL: 'https://example.com' })).toBeUndefined();
+  });
+});
+
+describe('inNavSection', () => {
+  it.each([
+    ['/', '/', true],
+    ['/articles/x', '/', true],
+    ['/page/2', '/', true],
+    ['/tags', '/', false],
+    ['/tags/trust/page/2', '/tags', true],
+    ['/tags', '/tags', true],
+    ['/tagsx', '/tags', false],
+    ['/faq', '/faq', true],
+    ['/search', '/faq', false],
+  ])('%s is in the section of %s: %s', (pathname, href, expected) => {
+    expect(inNavSection(pathname, href)).toBe(expected);
   });
 });

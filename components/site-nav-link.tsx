@@ -1,0 +1,22 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { inNavSection } from '@/lib/site';
+import { SiteLink } from './site-link';
+
+/**
+ * A header link that tells the reader where they are: `aria-current="page"` on the page it
+ * links to, `aria-current="true"` anywhere in its section (a tag page under Tags), which CSS
+ * marks too. Prerendering knows each page's path, so the mark is in the HTML from the start;
+ * after a client-side navigation usePathname moves it.
+ */
+export function SiteNavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  const current = pathname === href ? 'page' : inNavSection(pathname, href) ? 'true' : undefined;
+  return (
+    <SiteLink href={href} aria-current={current}>
+      {children}
+    </SiteLink>
+  );
+}
