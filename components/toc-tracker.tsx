@@ -28,9 +28,15 @@ const USER_SCROLL_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as c
 function track(toc: HTMLElement): () => void {
   const details = toc.querySelector('details');
   const links = new Map<Element, HTMLAnchorElement>();
+  // Headings by the hash of the entry that links to them, encoded as the address bar and every
+  // link's `hash` encode it: looked up as is, a hash a reader typed or a chat app cut short
+  // (`#50%`) is never decoded, so it cannot throw.
+  const byHash = new Map<string, Element>();
   for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    if (target) links.set(target, link);
+    const target = document.getElementById(idOf(link.hash));
+    if (!target) continue;
+    links.set(target, link);
+    byHash.set(link.hash, target);
   }
   const headings = [...links.keys()];
   const wide = window.matchMedia(WIDE);
@@ -38,18 +44,15 @@ function track(toc: HTMLElement): () => void {
   let jumpedTo: Element | undefined;
   let frame = 0;
 
-  const hashTarget = () => {
-    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    return target && links.has(target) ? target : undefined;
-  };
-
   function reading(): Element | undefined {
     if (jumpedTo) {
       const { top, bottom } = jumpedTo.getBoundingClientRect();
       if (bottom > 0 && top < window.innerHeight) return jumpedTo;
     }
     const root = document.documentElement;
-    const atEnd = window.scrollY + window.innerHeight >= root.scrollHeight - 2;
+    // Scrolled to the very end; a page that fits the window has not been scrolled at all.
+    const atEnd =
+      window.scrollY > 0 && window.scrollY + window.innerHeight >= root.scrollHeight - 2;
     const line = atEnd ? window.innerHeight : READING_LINE_PX;
     let last: Element | undefined;
     for (const heading of headings) {
@@ -85,30 +88,46 @@ function track(toc: HTMLElement): () => void {
   };
 
   syncOpen();
-  jumpedTo = hashTarget();
+  jumpedTo = byHash.get(window.location.hash);
   update();
   const listeners = new AbortController();
   const { signal } = listeners;
   wide.addEventListener('change', syncOpen, { signal });
   window.addEventListener('scroll', schedule, { passive: true, signal });
   window.addEventListener('resize', schedule, { signal });
-  // A link's pointerdown or Enter comes before the hashchange it causes, so the jump it makes
-  // is marked; any later wheel, touch, key or pointer scroll hands back to the reading line.
+  // Any wheel, touch, key or pointer scroll hands the mark back to the reading line. A link's
+  // pointerdown or Enter comes before its click, which marks the heading it jumps to, even
+  // when the address already ends in that hash and no hashchange follows.
   for (const type of USER_SCROLL_EVENTS) {
     window.addEventListener(type, () => (jumpedTo = undefined), { passive: true, signal });
   }
-  window.addEventListener(
-    'hashchange',
-    () => {
-      jumpedTo = hashTarget();
-      schedule();
+  const jump = (target: Element | undefined) => {
+    jumpedTo = target;
+    schedule();
+  };
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+      if (link instanceof HTMLAnchorElement && byHash.has(link.hash)) jump(byHash.get(link.hash));
     },
-    { signal },
+    { capture: true, signal },
   );
+  // Back and Forward between sections.
+  window.addEventListener('hashchange', () => jump(byHash.get(window.location.hash)), { signal });
   return () => {
     listeners.abort();
     window.cancelAnimationFrame(frame);
   };
+}
+
+/** The id a link's hash points at; a malformed escape is left as written rather than thrown. */
+function idOf(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
 }
 
 export function TocTracker() {

@@ -66,7 +66,9 @@ describe('table of contents', () => {
     const marked: string[] = [];
     for (const href of hrefs) {
       const entry = page.locator(`nav.toc a[href="${href}"]`);
-      await entry.click();
+      // A DOM click: Playwright's own would scroll the column to the entry first, and the
+      // column's scrolling is what is being tested.
+      await entry.evaluate((link) => (link instanceof HTMLElement ? link.click() : undefined));
       await expect.poll(() => new URL(page.url()).hash).toBe(href);
       await expect.poll(() => currentEntry(page).getAttribute('href')).toBe(href);
       await expect.poll(() => shownInColumn(page, entry)).toBe(true);
@@ -118,6 +120,42 @@ describe('table of contents', () => {
     expect(await shownInColumn(page, currentEntry(page))).toBe(true);
     await finish(opened);
   });
+
+  it('marks an entry followed again after scrolling away, with the address unchanged', async () => {
+    const opened = await openPage(browser, base, ARTICLE, WIDE_INSTANT);
+    const { page } = opened;
+    const entry = page.locator('nav.toc a[href="#the-role-of-forgiveness"]');
+    await entry.click();
+    await expect
+      .poll(() => currentEntry(page).getAttribute('href'))
+      .toBe('#the-role-of-forgiveness');
+    await page.mouse.move(700, 450);
+    await page.mouse.wheel(0, -3000);
+    await expect
+      .poll(() => currentEntry(page).getAttribute('href'), SCROLLED)
+      .not.toBe('#the-role-of-forgiveness');
+    // Same hash as the address already has: no hashchange, the click alone must mark it.
+    await entry.click();
+    await expect
+      .poll(() => currentEntry(page).getAttribute('href'))
+      .toBe('#the-role-of-forgiveness');
+    await finish(opened);
+  });
+
+  it.each(['#50%', '#%E2%80', '#%'])(
+    'keeps working when the address ends in a malformed fragment (%s)',
+    async (fragment) => {
+      const opened = await openPage(browser, base, `${ARTICLE}${fragment}`, WIDE_INSTANT);
+      const { page } = opened;
+      expect(await page.locator('h1').isVisible()).toBe(true);
+      await page.locator('nav.toc a[href="#trust-building-exercises"]').click();
+      await expect
+        .poll(() => currentEntry(page).getAttribute('href'))
+        .toBe('#trust-building-exercises');
+      // No uncaught exception, no console error (finish checks both).
+      await finish(opened);
+    },
+  );
 
   it('folds away on phones and opens from the keyboard', async () => {
     const opened = await openPage(browser, base, ARTICLE, PHONE);
