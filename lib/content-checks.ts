@@ -83,8 +83,9 @@ const IMAGE_BASE = 'https://this-site.invalid/';
 
 /**
  * Where an image address leads, resolved the way a browser on the site resolves it: a path
- * on this site, another site (`https://…`, but also `//…`, `https:/…` and `/\…`, which
- * browsers read as the same), or something that is not a web address at all (`data:`, …).
+ * on this site, another site (`https://…`, but also `//…` and `/\…`, which browsers read as
+ * the same), or something that is not a plain path (`data:`, or `https:/x`, which a browser
+ * reads as this site's path on an https page and as another site's on an http one).
  */
 function imageLocation(url: string): 'path' | 'remote' | 'other' {
   let resolved: URL;
@@ -143,7 +144,10 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
 
   // An article with nothing under its frontmatter would publish an empty page.
   const hasText = mdast.children.some(
-    (node) => node.type !== 'definition' && node.type !== 'footnoteDefinition',
+    (node) =>
+      node.type !== 'definition' &&
+      node.type !== 'footnoteDefinition' &&
+      !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)),
   );
   if (context.kind === 'article' && !hasText) {
     error(undefined, 'the article has no text; write it below the closing "---"');

@@ -24,7 +24,8 @@ import type { MarkdownSection, RenderedMarkdown, RenderOptions, VideoMeta } from
 import {
   processBodiesCached,
   renderSectionsCached,
-  unreadableBody,
+  isStackOverflow,
+  tooDeeplyNested,
   type BodyJob,
 } from './render-cache';
 import {
@@ -116,7 +117,8 @@ function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   for (const absolute of listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name))) {
     if (absolute.endsWith('.md')) continue;
     const relative = path.relative(process.cwd(), absolute) || absolute;
-    const stem = path.basename(absolute).replace(MARKDOWN_LOOKALIKE, '');
+    // "post.md.txt", as Notepad and TextEdit save it, is "post.md" too.
+    const stem = path.basename(absolute).replace(/(\.(md|markdown|mdown|mkdn|mkd|mdx|txt))+$/i, '');
     diagnostics.push({
       file: relative,
       line: 1,
@@ -168,6 +170,9 @@ interface Parsed<T> {
   data: T;
 }
 
+/** Frontmatter fields of prose, where a `#hashtag` is more likely text than a comment. */
+const FREE_TEXT_FIELDS = new Set(['title', 'description', 'disclaimer', 'name', 'role']);
+
 function parseAll<S extends z.ZodObject>(
   files: SourceFile[],
   schema: S,
@@ -190,6 +195,8 @@ function parseAll<S extends z.ZodObject>(
       continue;
     }
     for (const { field, kept, lost, position } of parsed.cutByComment) {
+      // In a date or a slug a comment is plainly a note; in prose the text was meant.
+      if (!FREE_TEXT_FIELDS.has(field)) continue;
       diagnostics.push({
         file: file.path,
         ...position,
@@ -313,7 +320,8 @@ export function loadContent(
         message: `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
       });
     }
-    // Two spellings of one tag ("Trust", "trust") would list the article twice on its page.
+    // Two spellings of one tag ("Trust", "trust") show as two chips on the article and repeat
+    // in its keywords, article:tag and feed categories.
     const tagsBySlug = new Map<string, string>();
     data.tags.forEach((tag, index) => {
       const same = tagsBySlug.get(tagSlug(tag));
@@ -373,9 +381,10 @@ export function loadContent(
     try {
       sections = renderSectionsCached(parsed.body, { path: file.path });
     } catch (error) {
+      if (!isStackOverflow(error)) throw error;
       unreadable = true;
       // Reported once: processing the body met the same text and already said why.
-      const { diagnostics: why } = unreadableBody(error, {
+      const { diagnostics: why } = tooDeeplyNested(parsed.body, {
         file: file.path,
         bodyStartLine: parsed.bodyStartLine,
       });

@@ -38,8 +38,8 @@ export interface ParsedFrontmatter {
   /** Where a field (or the nearest existing parent of a missing one) is written. */
   locate(path: readonly PropertyKey[]): SourcePosition;
   /**
-   * Unquoted text values cut short by what YAML reads as a comment: `title: Ten tips #trust`
-   * is the title "Ten tips". Only `#word` right after a space counts (a hashtag), since a
+   * Unquoted top-level values cut short by what YAML reads as a comment on the same line:
+   * `title: Ten tips #trust` is the title "Ten tips". Only `#word` counts (a hashtag), since a
    * comment an editor meant starts `# `.
    */
   cutByComment: { field: string; kept: string; lost: string; position: SourcePosition }[];
@@ -156,14 +156,17 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
     for (const pair of doc.contents.items) {
       const { key, value } = pair;
       if (!isScalar(key) || !isScalar(value) || value.type !== 'PLAIN') continue;
-      if (typeof value.value !== 'string' || !value.comment || /^\s/.test(value.comment)) continue;
+      if (typeof value.value !== 'string' || !value.comment) continue;
+      // yaml also hands a value the comment on the line below it; only one on the same line
+      // cuts the value short.
       const end = value.range?.[1] ?? 0;
-      const hash = matterText.indexOf('#', end);
+      const sameLine = /^[ \t]+#(\S[^\n]*)/.exec(matterText.slice(end));
+      if (!sameLine?.[1]) continue;
       cutByComment.push({
         field: String(key.value),
         kept: value.value,
-        lost: `#${value.comment}`,
-        position: toFileLine(hash === -1 ? end : hash),
+        lost: `#${sameLine[1].trimEnd()}`,
+        position: toFileLine(end + sameLine[0].indexOf('#')),
       });
     }
   }

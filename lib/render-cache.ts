@@ -341,10 +341,11 @@ function processBody({ markdown, options, context }: BodyJob): ProcessedBody {
     const report = lintParsedBody(mdast, markdown, context);
     return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
   } catch (error) {
-    // A body the pipeline cannot get through (thousands of nested quotes or lists overflow the
-    // stack) is one file's problem: it is reported like any other, naming the file, instead of
-    // ending the whole check or build with a stack trace.
-    return { report: unreadableBody(error, context), rendered: EMPTY_RENDER };
+    // Thousands of nested quotes or lists overflow the stack of the tree walkers: that is one
+    // file's problem, reported like any other, instead of ending the check or build with a
+    // stack trace. Anything else is a bug in the pipeline and is thrown as it is.
+    if (!isStackOverflow(error)) throw error;
+    return { report: tooDeeplyNested(markdown, context), rendered: EMPTY_RENDER };
   }
 }
 
@@ -358,18 +359,33 @@ const EMPTY_RENDER: RenderedMarkdown = {
   videos: [],
 };
 
-/** The diagnostic for a body that could not be processed. */
-export function unreadableBody(
-  error: unknown,
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** Nesting no reader can follow: a line quoted or indented this deep is where to look. */
+const DEEP_PREFIX = /^(?:\s*[>*+-]|\s*\d+[.)]|\s{4}|<[a-z]){50}/i;
+
+/**
+ * The diagnostic for a body too deeply nested to process, on the first line that nests 50
+ * levels or more (or the body's first line when the nesting is spread over many lines).
+ */
+export function tooDeeplyNested(
+  markdown: string,
   { file, bodyStartLine }: Pick<BodyContext, 'file' | 'bodyStartLine'>,
 ): ProcessedBody['report'] {
-  const detail = error instanceof Error ? error.message : String(error);
-  const message =
-    error instanceof RangeError
-      ? `the text nests quotes, lists or HTML elements too deeply to be read (${detail}); flatten the nesting`
-      : `the text could not be rendered (${detail})`;
+  const index = markdown.split('\n').findIndex((line) => DEEP_PREFIX.test(line));
   return {
-    diagnostics: [{ file, line: bodyStartLine, column: 1, severity: 'error', message }],
+    diagnostics: [
+      {
+        file,
+        line: bodyStartLine + Math.max(0, index),
+        column: 1,
+        severity: 'error',
+        message:
+          'the text nests quotes, lists or HTML elements too deeply to be read (thousands of levels); flatten the nesting',
+      },
+    ],
     links: [],
   };
 }

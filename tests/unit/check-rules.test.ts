@@ -88,16 +88,23 @@ const expected: Record<string, string[]> = {
   ],
   // Saved in Latin-1 ("Café" with a single byte é), and in UTF-16: refused before parsing.
   'not-utf8': [
-    'articles/broken.md:8:4: the file is not UTF-8 (it looks like Latin-1 or Windows-1252, which would publish "Caf\uFFFD" for "Café"); save it as UTF-8',
+    // Line 8 holds a genuine U+FFFD; the first byte that is not UTF-8 is on line 9.
+    'articles/broken.md:9:4: the file is not UTF-8 (it looks like Latin-1 or Windows-1252, which would publish "Caf\uFFFD" for "Café"); save it as UTF-8',
   ],
-  utf16: ['articles/broken.md:1:1: the file is saved as UTF-16; save it as UTF-8'],
-  // 3,000 nested quotes overflow the parser's stack: one file's error, not a crashed build.
+  // With a byte-order mark, and without one (valid UTF-8 bytes, a NUL beside each letter).
+  utf16: [
+    'articles/broken.md:1:1: the file is saved as UTF-16; save it as UTF-8',
+    'articles/no-bom.md:1:1: the file is saved as UTF-16; save it as UTF-8',
+  ],
+  // 3,000 nested quotes on line 8 overflow the parser's stack: that file's error, on that line,
+  // not a crashed build.
   'too-deep': [
-    'articles/broken.md:7:1: the text nests quotes, lists or HTML elements too deeply to be read (Maximum call stack size exceeded); flatten the nesting',
+    'articles/broken.md:8:1: the text nests quotes, lists or HTML elements too deeply to be read (thousands of levels); flatten the nesting',
   ],
   // Mistakes that published something other than what the editor wrote, or nothing at all.
   'misnamed-file': [
     'articles/evening-walks.markdown:1:1: only files ending in ".md" are read, so this one would not be published; rename it to "evening-walks.md"',
+    'articles/quiet-evenings.md.txt:1:1: only files ending in ".md" are read, so this one would not be published; rename it to "quiet-evenings.md"',
   ],
   'updated-before-date': [
     'articles/broken.md:6:10: updated: 2024-01-05 is before the publication date 2024-03-06; an update comes after publishing (fix the date, or remove "updated")',
@@ -107,8 +114,10 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:10:1: this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
     'articles/broken.md:14:1: this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
   ],
+  // Nothing at all, and only an HTML comment (a note to editors, never shown).
   'empty-article': [
     'articles/broken.md:7:1: the article has no text; write it below the closing "---"',
+    'articles/comment-only.md:7:1: the article has no text; write it below the closing "---"',
   ],
   'footnote-defined-twice': [
     'articles/broken.md:12:1: footnote [^lee-2019] is defined twice (first on line 10); only the first is shown, so merge the two or give this one its own label',
@@ -118,7 +127,8 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:8:5: tags: "trust" is listed twice (/tags/trust); list it once',
     'articles/broken.md:10:5: tags: "emotional-intimacy" is the same tag as "emotional intimacy" (/tags/emotional-intimacy); list it once',
   ],
-  // A hashtag after an unquoted title is a YAML comment; "# the day it went live" is meant as one.
+  // A hashtag after an unquoted title is a YAML comment. Not warned: "# the day it went live",
+  // and in notes.md a comment on the line below a title, after a date and after a slug.
   'hashtag-comment': [
     'articles/broken.md:2:17: warning: title: YAML reads " #relationships #trust" as a comment, so the value is only "Ten tips"; put the whole value in quotes to keep it: title: "Ten tips #relationships #trust"',
   ],
