@@ -120,7 +120,9 @@ function nearestDrawable(char: string, drawableChar: (char: string) => boolean):
 export function ogSafeText(text: string): string {
   const points = drawableCodePoints();
   const drawableChar = (char: string) => points.has(char.codePointAt(0) ?? -1);
-  return [...text]
+  // Composed first: a title pasted from macOS may spell "é" as "e" and a combining accent,
+  // which satori would draw unpositioned beside the letter.
+  return [...text.normalize('NFC')]
     .map((char) => {
       if (/\s/.test(char)) return ' ';
       if (drawableChar(char)) return char;

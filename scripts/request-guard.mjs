@@ -53,8 +53,9 @@ export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 /**
  * The answer to a method the site does not serve, before routing: Next answered POST or PUT
- * on a prerendered page with the page itself (200), OPTIONS with an empty 400, and CONNECT by
- * closing the socket. RFC 9110: 405 with an Allow header; OPTIONS is answered with Allow.
+ * on a prerendered page with the page itself (200) and OPTIONS with an empty 400. RFC 9110:
+ * 405 with an Allow header; OPTIONS is answered with Allow. (CONNECT never reaches a request
+ * handler: Node raises it as a 'connect' event, and with no listener closes the socket.)
  *
  * @param {string | undefined} method the request method
  * @returns {{ status: number, reason: string, allow: string } | undefined}

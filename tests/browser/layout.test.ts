@@ -72,6 +72,41 @@ describe.each(Object.entries(PAGES))('%s page', (name, path) => {
   );
 });
 
+describe('byline', () => {
+  it.each([320, 360, 768])(
+    'shows a dot only between two items on one line, never at a line start (%i px)',
+    async (width) => {
+      const { page, errors } = await open(PAGES.article, width, 'light');
+      const dots = await page.locator('.byline').evaluate((byline) => {
+        const clipLeft = byline.getBoundingClientRect().left - 5;
+        const items = [...byline.children].map((el) => el.getBoundingClientRect());
+        const context = document.createElement('canvas').getContext('2d');
+        return [...byline.querySelectorAll('.byline-item')].map((item) => {
+          const box = item.getBoundingClientRect();
+          const dot = getComputedStyle(item, '::before');
+          if (context) context.font = `${dot.fontSize} ${dot.fontFamily}`;
+          const left = box.left + parseFloat(dot.left);
+          const right = left + (context?.measureText('·').width ?? 0);
+          const index = [...byline.children].indexOf(item);
+          const before = items[index - 1];
+          const sameLine = before !== undefined && Math.abs(before.top - box.top) < 2;
+          return {
+            clipped: right <= clipLeft,
+            betweenItems:
+              sameLine && before !== undefined && left >= before.right && right <= box.left,
+          };
+        });
+      });
+      expect(dots.length).toBeGreaterThanOrEqual(2);
+      for (const dot of dots) expect(dot.clipped || dot.betweenItems).toBe(true);
+      // At 320 px the byline wraps, so a line-start item (and its clipped dot) was checked.
+      if (width === 320) expect(dots.some((dot) => dot.clipped)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
 describe('tags index', () => {
   it('reads in its order (most covered first) along each row on wide screens', async () => {
     const { page, errors } = await open('/tags', 1440, 'light');

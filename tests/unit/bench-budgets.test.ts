@@ -229,6 +229,72 @@ describe('bench budgets', () => {
     }
   });
 
+  it('pins every budget of a run that meets them all, and which aims it misses', () => {
+    const table = evaluate(run()).map(
+      (c) => `${c.name} | ${c.required} | ${c.measured} | ${String(c.pass)} | ${String(c.aimMet)}`,
+    );
+    expect(table).toMatchInlineSnapshot(`
+      [
+        "Build time at 1,000 articles | ≤ 1.5× minimal | 1.45× (the minimal app with only share cards added: 1.55×) | true | false",
+        "Peak RSS at 1,000 articles | ≤ 4 GB | 2.50 GB | true | false",
+        "Own client JS over bare Next | ≤ 10 KB gzip | 6.0 KB | true | false",
+        "Article HTML, gzip | ≤ 40 KB | 18.0 KB | true | true",
+        "Article CSS, gzip | ≤ 15 KB | 5.0 KB | true | true",
+        "Lighthouse performance | ≥ 95 | 95 | true | false",
+        "Lighthouse accessibility | 100 | 100 | true | true",
+        "Lighthouse SEO | 100 | 100 | true | true",
+        "Lighthouse best practices | ≥ 95 | 100 | true | true",
+        "\`next start\` throughput | ≥ 0.06× nginx, 0 errors | 0.163×, 0 errors | true | true",
+        "\`npm start\` throughput (guard + Next) | ≥ 0.06× nginx, 0 errors | 0.158×, 0 errors | true | true",
+        "Rebuild after editing 1 of 1,000 re-renders only it | 1 document | 1 document(s), 1 render(s) | true | true",
+        "Content pages prerendered (no ƒ routes) | none dynamic; the 10 page routes ○/● | none dynamic; all 10 page routes ○/● in every build | true | true",
+        "Content pages CDN-cacheable | public caching allowed | /: s-maxage=31536000 | true | true",
+      ]
+    `);
+  });
+
+  it('holds each bar at its limit and refuses the step past it', () => {
+    const weight = (html: number, css: number) => {
+      const base = run().weight;
+      if (!base) throw new Error('the fixture run has page weight');
+      return run({
+        weight: { ...base, project: { ...base.project, htmlGzip: html, cssGzip: css } },
+      });
+    };
+    const pass = (results: Results, name: string) => byName(results).get(name)?.pass;
+    expect(pass(weight(40 * 1024, 15 * 1024), 'Article HTML, gzip')).toBe(true);
+    expect(pass(weight(40 * 1024, 15 * 1024), 'Article CSS, gzip')).toBe(true);
+    expect(pass(weight(40 * 1024 + 1, 15 * 1024 + 1), 'Article HTML, gzip')).toBe(false);
+    expect(pass(weight(40 * 1024 + 1, 15 * 1024 + 1), 'Article CSS, gzip')).toBe(false);
+    const serving = (next: number) =>
+      run({
+        serving: { next: load(next), guarded: load(next), nginx: load(1000), sameBytes: true },
+      });
+    expect(pass(serving(60), '`next start` throughput')).toBe(true);
+    expect(pass(serving(59), '`next start` throughput')).toBe(false);
+    expect(pass(serving(59), '`npm start` throughput (guard + Next)')).toBe(false);
+    const builds = (project: number) =>
+      run({ builds: [coldBuild('minimal', 1000, 40), coldBuild('project', 1000, project)] });
+    expect(pass(builds(60), 'Build time at 1,000 articles')).toBe(true);
+    expect(pass(builds(60.1), 'Build time at 1,000 articles')).toBe(false);
+    const lighthouse = (seo: number, bestPractices: number) =>
+      run({
+        lighthouse: {
+          version: '12.8.2',
+          runs: [],
+          median: { ...scores(95), seo, bestPractices },
+          failedAudits: [],
+          retries: 0,
+        },
+      });
+    expect(pass(lighthouse(99, 95), 'Lighthouse SEO')).toBe(false);
+    expect(pass(lighthouse(100, 95), 'Lighthouse best practices')).toBe(true);
+    expect(pass(lighthouse(100, 94), 'Lighthouse best practices')).toBe(false);
+    const rebuilt = run();
+    if (rebuilt.rebuild) rebuilt.rebuild.renderedDocuments.push('content/articles/y.md');
+    expect(pass(rebuilt, 'Rebuild after editing 1 of 1,000 re-renders only it')).toBe(false);
+  });
+
   it('counts only responses a shared cache may store as CDN-cacheable', () => {
     expect(isCdnCacheable(200, 'public, s-maxage=31536000')).toBe(true);
     expect(isCdnCacheable(200, 'private, no-cache, no-store, max-age=0, must-revalidate')).toBe(

@@ -17,6 +17,8 @@ describe('ogSafeText', () => {
     expect(ogSafeText('Tiếng Việt: well‑known, 5‰\u000b done')).toBe(
       'Tiêng Viêt: well-known, 5 done',
     );
+    // Decomposed, as macOS may paste it: composed before filtering, not left as a bare accent.
+    expect(ogSafeText('Cafe\u0301 cre\u0300me')).toBe('Café crème');
     const fonts = loadOgFonts();
     const drawn = [...ogSafeText('Tiếng Việt ạ ộ ‰ ‑ Ħ ŋ ǅ ɐ ȸ Ḁ ẞ ỳ € ™ “ ” — …')].filter(
       (char) => char !== ' ',
