@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { inNavSection } from '@/lib/site';
+import { inNavSection } from '@/lib/nav';
 import { SiteLink } from './site-link';
 
 /**

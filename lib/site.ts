@@ -43,16 +43,6 @@ export const site = {
   ],
 } as const;
 
-/**
- * Whether `pathname` is in the header section that links to `href`: the page itself or one
- * under it. Articles and the later pages of the list belong to "Articles" (`/`).
- */
-export function inNavSection(pathname: string, href: string): boolean {
-  if (pathname === href) return true;
-  if (href === '/') return pathname.startsWith('/articles/') || pathname.startsWith('/page/');
-  return pathname.startsWith(`${href}/`);
-}
-
 /** Absolute URL for a site path, e.g. `absoluteUrl('/faq#x')`. */
 export function absoluteUrl(path: string): string {
   return new URL(path, baseUrl).toString();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getArticle, getAuthors } from '@/lib/content';
-import { absoluteUrl, inNavSection, siteUrlWarning } from '@/lib/site';
+import { inNavSection } from '@/lib/nav';
+import { absoluteUrl, siteUrlWarning } from '@/lib/site';
 import { sitemapEntries } from '@/lib/sitemap';
 
 describe('sitemapEntries', () => {
