@@ -1,19 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { ARTICLE, box, finish, openPage, PHONE, tabUntil } from '../support/reader-page';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser';
+import { ARTICLE, box, finish, PHONE, readerSession, tabUntil } from '../support/reader-page';
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  base = inject('baseUrl');
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open } = readerSession();
 
 const WIDE = { viewport: { width: 1440, height: 900 } } as const;
 /** The same without smooth scrolling, so a jump lands at once (the reader's own setting). */
@@ -35,7 +25,7 @@ async function shownInColumn(page: Page, entry: Locator): Promise<boolean> {
 
 describe('table of contents', () => {
   it('stays visible on wide screens and marks the section being read', async () => {
-    const opened = await openPage(browser, base, ARTICLE, WIDE);
+    const opened = await open(ARTICLE, WIDE);
     const { page } = opened;
     const toc = page.locator('nav.toc');
     expect(await toc.locator('details').getAttribute('open')).not.toBeNull();
@@ -58,7 +48,7 @@ describe('table of contents', () => {
   });
 
   it('marks the entry a reader follows, for every entry, and scrolls the column to it', async () => {
-    const opened = await openPage(browser, base, ARTICLE, WIDE_INSTANT);
+    const opened = await open(ARTICLE, WIDE_INSTANT);
     const { page } = opened;
     const entries = page.locator('nav.toc a[href^="#"]');
     const hrefs = await entries.evaluateAll((links) => links.map((l) => l.getAttribute('href')));
@@ -80,7 +70,7 @@ describe('table of contents', () => {
   });
 
   it('hands the mark to the next section once the reader scrolls it to the top', async () => {
-    const opened = await openPage(browser, base, ARTICLE, WIDE_INSTANT);
+    const opened = await open(ARTICLE, WIDE_INSTANT);
     const { page } = opened;
     await page.locator('nav.toc a[href="#strategies-for-building-trust"]').click();
     await expect
@@ -99,7 +89,7 @@ describe('table of contents', () => {
   });
 
   it('marks the last section on screen at the end of the article', async () => {
-    const opened = await openPage(browser, base, ARTICLE, WIDE);
+    const opened = await open(ARTICLE, WIDE);
     const { page } = opened;
     await page.mouse.move(700, 450);
     await page.mouse.wheel(0, 100_000);
@@ -122,7 +112,7 @@ describe('table of contents', () => {
   });
 
   it('marks an entry followed again after scrolling away, with the address unchanged', async () => {
-    const opened = await openPage(browser, base, ARTICLE, WIDE_INSTANT);
+    const opened = await open(ARTICLE, WIDE_INSTANT);
     const { page } = opened;
     const entry = page.locator('nav.toc a[href="#the-role-of-forgiveness"]');
     await entry.click();
@@ -145,7 +135,7 @@ describe('table of contents', () => {
   it.each(['#50%', '#%E2%80', '#%'])(
     'keeps working when the address ends in a malformed fragment (%s)',
     async (fragment) => {
-      const opened = await openPage(browser, base, `${ARTICLE}${fragment}`, WIDE_INSTANT);
+      const opened = await open(`${ARTICLE}${fragment}`, WIDE_INSTANT);
       const { page } = opened;
       expect(await page.locator('h1').isVisible()).toBe(true);
       await page.locator('nav.toc a[href="#trust-building-exercises"]').click();
@@ -158,7 +148,7 @@ describe('table of contents', () => {
   );
 
   it('folds away on phones and opens from the keyboard', async () => {
-    const opened = await openPage(browser, base, ARTICLE, PHONE);
+    const opened = await open(ARTICLE, PHONE);
     const { page } = opened;
     const link = page.locator('nav.toc a').first();
     expect(await link.isVisible()).toBe(false);

@@ -1,15 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser';
 import {
   ARTICLE,
   box,
   type Box,
   finish,
-  openPage,
   overlaps,
   PHONE,
+  readerSession,
   runAxe,
   tabUntil,
 } from '../support/reader-page';
@@ -23,20 +22,7 @@ const PAGES = {
   'not-found': '/articles/missing',
 } as const;
 
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  base = inject('baseUrl');
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(path: string, options: Parameters<typeof openPage>[3] = {}) {
-  return openPage(browser, base, path, options);
-}
+const { open, base } = readerSession();
 
 const preview = (page: Page) => page.locator('#fn-preview');
 
@@ -436,7 +422,7 @@ describe('links to other pages', () => {
     // A full page load would drop this marker; a client-side navigation keeps it.
     await page.evaluate(() => Reflect.set(window, 'sameDocument', true));
     await follow();
-    await page.waitForURL(`${base}${path}`);
+    await page.waitForURL(`${base()}${path}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(heading);
     expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
   }
@@ -539,7 +525,7 @@ describe('theme', () => {
         );
       });
     });
-    await page.goto(new URL(ARTICLE, base).toString(), { waitUntil: 'networkidle' });
+    await page.goto(new URL(ARTICLE, base()).toString(), { waitUntil: 'networkidle' });
     expect(await page.evaluate(() => Reflect.get(window, '__firstFrameTheme'))).toBe('light');
     expect(await page.evaluate(() => Reflect.get(window, '__firstFrameBg'))).toBe('#fbf9f4');
     expect(await background(page)).toBe('rgb(251, 249, 244)');

@@ -13,7 +13,8 @@ import type {
   Locator,
   Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchBrowser } from './browser';
 
 export const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
 export const PHONE = {
@@ -127,4 +128,31 @@ export async function tabUntil(page: Page, predicate: string, limit = 40): Promi
     if (matched) return;
   }
   throw new Error(`no focusable element matching ${predicate} within ${limit} Tab presses`);
+}
+
+/**
+ * One Chromium for a test file against the build the global setup serves: call at the top of
+ * the file, then `open(path, options)` in tests.
+ */
+export function readerSession(): {
+  open: (path: string, options?: BrowserContextOptions) => Promise<OpenedPage>;
+  /** The served site's origin, e.g. http://127.0.0.1:4321. */
+  base: () => string;
+} {
+  let browser: Browser | undefined;
+  let base = '';
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    base = inject('baseUrl');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    open: (path, options = {}) => {
+      if (!browser) throw new Error('the browser is not running: call readerSession() at the top');
+      return openPage(browser, base, path, options);
+    },
+    base: () => base,
+  };
 }
