@@ -84,9 +84,20 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
       { line: 1, column: 4 },
     );
   }
+  // gray-matter ends the block at the first line that starts with "---", whatever follows on
+  // it: "----" or "---extra" would close it and leave "-" or "extra" to publish as the body's
+  // first line. That line must be a bare "---".
+  const rest = source.slice(opening[0].length - 1);
+  const firstDashes = /\n(---[^\n]*)/.exec(rest);
+  if (firstDashes?.[1] !== undefined && !/^---[ \t]*$/.test(firstDashes[1])) {
+    throw new FrontmatterSyntaxError(
+      `the frontmatter must end with a line of exactly "---", not "${firstDashes[1]}"`,
+      positionAt(source, opening[0].length - 1 + firstDashes.index + 1),
+    );
+  }
   // gray-matter reads an unclosed block to the end of the file and would report the prose
   // after it as broken YAML, or accept it silently; say what is actually wrong.
-  if (!CLOSING_LINE.test(source.slice(opening[0].length - 1))) {
+  if (!CLOSING_LINE.test(rest)) {
     throw new FrontmatterSyntaxError('frontmatter block is not closed by a "---" line', {
       line: 1,
       column: 1,
@@ -128,6 +139,15 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
   // the schema reports each missing field.
   const doc = document ?? parseYaml('');
   const firstError = doc.errors[0];
+  // The block was never closed and a "---" rule further down the body closed it instead:
+  // the YAML then holds a blank line and prose. Name the missing line, not a YAML error.
+  const prose = firstError ? proseAfterBlankLine(matterText) : undefined;
+  if (prose !== undefined) {
+    throw new FrontmatterSyntaxError(
+      `frontmatter block is not closed by a "---" line before the text on line ${toFileLine(prose).line}; add one after the last field`,
+      toFileLine(prose),
+    );
+  }
   if (firstError) {
     const hint = yamlHint(firstError, matterText);
     throw new FrontmatterSyntaxError(
@@ -180,6 +200,24 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
     },
     cutByComment,
   };
+}
+
+/**
+ * Where the first line of prose after a blank line starts in a YAML text, if there is one: a
+ * line that is not indented, not a comment, not a list item and not `field:`. Frontmatter
+ * fields have no blank line followed by a sentence.
+ */
+function proseAfterBlankLine(yamlText: string): number | undefined {
+  const match = /\n[ \t]*\n((?![ \t#-]|[\w-]+:(?:\s|$))\S)/.exec(yamlText);
+  if (match?.[1] === undefined) return undefined;
+  const start = match.index + match[0].length - match[1].length;
+  // A field with its colon forgotten is one short line; the body is sentences.
+  const lines = yamlText
+    .slice(start)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const sentences = lines.some((line) => /[.!?…"”)]\s*$/.test(line));
+  return lines.length >= 2 || sentences ? start : undefined;
 }
 
 /**

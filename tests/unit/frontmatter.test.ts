@@ -115,6 +115,33 @@ describe('parseFrontmatter rejects malformed files', () => {
     );
   });
 
+  it('names the missing closing line when a rule in the body closed the block instead', () => {
+    const source =
+      '---\ntitle: Unclosed\nauthor: ada-lovelace\n\nThe body starts here: it was never\nset apart.\n\n---\n\nMore text.\n';
+    expect(rejectionOf(source)).toEqual({
+      message:
+        'frontmatter block is not closed by a "---" line before the text on line 5; add one after the last field',
+      position: { line: 5, column: 1 },
+    });
+  });
+
+  it('still calls a field with a forgotten colon a YAML error, not a missing closing line', () => {
+    const source = '---\ntitle: Closed\n\ndescription about mornings\n---\n\nBody.\n';
+    expect(rejectionOf(source).message).toMatch(/^frontmatter is not valid YAML: /);
+  });
+
+  it.each([
+    ['----', 3],
+    ['---extra', 3],
+  ])('refuses a closing line of "%s" (gray-matter would publish the rest of it)', (line, at) => {
+    // A later "---" rule in the body would otherwise let the block through.
+    const source = `---\ntitle: Almost\n${line}\n\nBody.\n\n---\n\nMore.\n`;
+    expect(rejectionOf(source)).toEqual({
+      message: `the frontmatter must end with a line of exactly "---", not "${line}"`,
+      position: { line: at, column: 1 },
+    });
+  });
+
   it('does not call an empty but closed block unclosed', () => {
     expect(() => parseFrontmatter('---\n---\n\nBody.\n')).not.toThrow();
   });
