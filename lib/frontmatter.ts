@@ -226,6 +226,41 @@ function proseAfterBlankLine(yamlText: string): number | undefined {
  * what to type instead, quoting the editor's own line where that helps.
  */
 function yamlHint(error: YAMLError, yamlText: string): string | undefined {
+  return typingSlipHint(error, yamlText) ?? codeHint(error, yamlText);
+}
+
+/** The line of the YAML text that holds `offset`, and the one after it. */
+function linesAt(yamlText: string, offset: number): { line: string; next: string } {
+  const start = yamlText.lastIndexOf('\n', offset - 1) + 1;
+  const [line = '', next = ''] = yamlText.slice(start).split('\n');
+  return { line, next };
+}
+
+/**
+ * Slips the YAML library names in its own terms ("Implicit map keys need to be followed by
+ * map values"), recognised from the line itself: a missing space or colon after a field's
+ * name, a field indented under the one above, an apostrophe inside single quotes.
+ */
+function typingSlipHint(error: YAMLError, yamlText: string): string | undefined {
+  const { line, next } = linesAt(yamlText, error.pos[0]);
+  const noSpace = /^([\w-]+):(?![\s/])(\S.*)$/.exec(line);
+  if (noSpace) return `put a space after the colon: ${noSpace[1]}: ${noSpace[2]}`;
+  const noColon = /^([a-z][\w-]*) +([^:\s].*)$/i.exec(line);
+  if (noColon && !line.includes(':')) {
+    return `a field needs a colon after its name: ${noColon[1]}: ${noColon[2]}`;
+  }
+  const indented = /^[ \t]+([\w-]+):\s/.exec(next);
+  if (indented && /^[\w-]+:\s/.test(line)) {
+    return `the line after this one is indented, so YAML reads "${indented[1]}" as part of this field; start "${indented[1]}:" at the beginning of its line`;
+  }
+  const apostrophe = /^([\w-]+):\s*'(.*)$/.exec(line);
+  if (apostrophe && (apostrophe[2]?.match(/'/g)?.length ?? 0) >= 2) {
+    return `an apostrophe ends a value in single quotes; use double quotes: ${apostrophe[1]}: "${apostrophe[2]?.replace(/'\s*$/, '') ?? ''}"`;
+  }
+  return undefined;
+}
+
+function codeHint(error: YAMLError, yamlText: string): string | undefined {
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Trust: A Practical Guide`: the second ": " starts a mapping inside the value.

@@ -142,6 +142,36 @@ describe('parseFrontmatter rejects malformed files', () => {
     });
   });
 
+  it.each([
+    [
+      'author:patrick-b-watson',
+      'put a space after the colon: author: patrick-b-watson',
+      { line: 3, column: 1 },
+    ],
+    [
+      'author patrick-b-watson',
+      'a field needs a colon after its name: author: patrick-b-watson',
+      { line: 3, column: 1 },
+    ],
+    [
+      "description: 'It's a thing'",
+      'an apostrophe ends a value in single quotes; use double quotes: description: "It\'s a thing"',
+      { line: 3, column: 18 },
+    ],
+  ])("names the typing slip in %j, in the editor's words", (line, hint, position) => {
+    const { message, position: at } = rejectionOf(`---\ntitle: A\n${line}\n---\n\nBody.\n`);
+    expect(message.endsWith(`; ${hint}`)).toBe(true);
+    expect(at).toEqual(position);
+  });
+
+  it('says when a field is indented under the one above it', () => {
+    expect(
+      rejectionOf('---\ntitle: Hello there\n  description: A thing\n---\n\nBody.\n').message,
+    ).toBe(
+      'frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings; the line after this one is indented, so YAML reads "description" as part of this field; start "description:" at the beginning of its line',
+    );
+  });
+
   it('does not call an empty but closed block unclosed', () => {
     expect(() => parseFrontmatter('---\n---\n\nBody.\n')).not.toThrow();
   });
