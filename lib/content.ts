@@ -37,7 +37,7 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
-import { listPageCount, routes, tagSlug, templateIds } from './site';
+import { faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { decodeSource, forbiddenCharacters } from './source-text';
 import { validateFrontmatter } from './validate';
@@ -364,7 +364,21 @@ export function loadContent(
   const articleSlugs = new Set(articles.map((article) => article.slug));
 
   const faqSets: FaqSet[] = [];
+  // The article page links to one FAQ set; a second one for the same article would be on the
+  // FAQ page but never linked from it.
+  const faqSetOf = new Map<string, string>();
   for (const { file, parsed, data } of faqFiles) {
+    const other = faqSetOf.get(data.article);
+    if (other !== undefined) {
+      const { line, column } = parsed.locate(['article']);
+      diagnostics.push({
+        file: file.path,
+        line,
+        column,
+        severity: 'error',
+        message: `article: "${data.article}" already has its FAQ set in ${other}; move these questions there (an article links to one set)`,
+      });
+    } else faqSetOf.set(data.article, file.path);
     if (!articleSlugs.has(data.article)) {
       const { line, column } = parsed.locate(['article']);
       diagnostics.push({
@@ -428,8 +442,14 @@ export function loadContent(
     const kind = page.startsWith('/articles/') ? 'article' : page === '/faq' ? 'faq' : 'author';
     const author = authorOf.get(page);
     const bio = author === undefined ? [] : (idSources.get(routes.author(author)) ?? []);
+    // The FAQ page gives each set an id of its own, which a question's id must not take.
+    const setIds = kind === 'faq' ? faqSets.map((set) => faqSetId(set.slug)) : [];
     diagnostics.push(
-      ...checkDuplicateIds(page, [...sources, ...bio], [...templateIds.all, ...templateIds[kind]]),
+      ...checkDuplicateIds(
+        page,
+        [...sources, ...bio],
+        [...templateIds.all, ...templateIds[kind], ...setIds],
+      ),
     );
   }
   diagnostics.sort(compareDiagnostics);
@@ -515,7 +535,7 @@ function siteMap(
   site.set(routes.faq(), {
     ids: new Set([
       ...templateIds.all,
-      ...faqSets.flatMap((set) => [`faq-set-${set.slug}`, ...set.entries.map((e) => e.id)]),
+      ...faqSets.flatMap((set) => [faqSetId(set.slug), ...set.entries.map((e) => e.id)]),
     ]),
     anchorKind: 'question',
   });

@@ -4,7 +4,7 @@ import { JsonLd } from '@/components/json-ld';
 import { getFaqSets } from '@/lib/content';
 import { pageMetadata } from '@/lib/page-metadata';
 import { breadcrumbJsonLd, faqPageJsonLd } from '@/lib/structured-data';
-import { routes, site } from '@/lib/site';
+import { faqSetId, routes, site } from '@/lib/site';
 
 const TITLE = 'Frequently asked questions';
 
@@ -36,8 +36,8 @@ export default function FaqPage() {
         <p>No questions have been answered here yet. Every article is listed on the home page.</p>
       ) : null}
       {sets.map((set) => (
-        <section key={set.slug} className="faq-set" aria-labelledby={`faq-set-${set.slug}`}>
-          <p className="faq-set-title" id={`faq-set-${set.slug}`}>
+        <section key={set.slug} className="faq-set" aria-labelledby={faqSetId(set.slug)}>
+          <p className="faq-set-title" id={faqSetId(set.slug)}>
             {set.title}
           </p>
           {/* Not searched: the article's title would make the FAQ match searches for it. */}

@@ -132,6 +132,14 @@ const expected: Record<string, string[]> = {
   'hashtag-comment': [
     'articles/broken.md:2:17: warning: title: YAML reads " #relationships #trust" as a comment, so the value is only "Ten tips"; put the whole value in quotes to keep it: title: "Ten tips #relationships #trust"',
   ],
+  // A second FAQ set for one article (the article links to one), and a question whose id is
+  // the one the FAQ page gives the set's title.
+  'faq-second-set': [
+    'faq/slow-mornings.md:3:10: article: "slow-mornings" already has its FAQ set in faq/more-mornings.md; move these questions there (an article links to one set)',
+  ],
+  'faq-id-clash': [
+    'faq/slow-mornings.md:10:1: id "faq-set-slow-mornings" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
+  ],
   'image-missing-file': [
     'articles/broken.md:10:1: image "/images/coffee.jpg": there is no file public/images/coffee.jpg; save the image there',
   ],
