@@ -65,6 +65,18 @@ function readQuery(): string {
 }
 
 /**
+ * Keeps `?q=` equal to what is typed, without a history entry per keystroke, so the address
+ * can be copied or reloaded at any moment and shows the same results.
+ */
+function rememberQuery(query: string): void {
+  const url = new URL(window.location.href);
+  const trimmed = query.trim();
+  if (trimmed) url.searchParams.set('q', trimmed);
+  else url.searchParams.delete('q');
+  if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+}
+
+/**
  * Site search over the Pagefind index built after `next build`. The query lives in `?q=` so a
  * search can be linked to and the back button works; it is read in the browser because the
  * page itself is prerendered. Results are announced through a polite live region.
@@ -113,9 +125,7 @@ export function SiteSearch() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const url = new URL(window.location.href);
-    url.searchParams.set('q', term.trim());
-    window.history.replaceState(null, '', url);
+    rememberQuery(term);
     void search(term);
   }
 
@@ -136,6 +146,7 @@ export function SiteSearch() {
             value={term}
             onChange={(event) => {
               setTerm(event.target.value);
+              rememberQuery(event.target.value);
               void search(event.target.value);
             }}
           />

@@ -617,6 +617,23 @@ describe('search', () => {
     await finish(opened);
   });
 
+  it('keeps the address equal to what is typed, without a history entry per keystroke', async () => {
+    const opened = await open('/search', { viewport: { width: 768, height: 900 } });
+    const { page } = opened;
+    const before = await page.evaluate(() => history.length);
+    const input = page.getByRole('searchbox', { name: 'Search articles, answers and authors' });
+    await input.pressSequentially('forgiveness');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('forgiveness');
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/result/);
+    // A reload of the address shows the same search.
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await input.inputValue()).toBe('forgiveness');
+    await input.fill('');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    await finish(opened);
+  });
+
   it('without JavaScript explains that search needs it instead of showing a dead form', async () => {
     const opened = await open('/search', { javaScriptEnabled: false });
     expect(await opened.page.locator('form[role="search"]').isVisible()).toBe(false);
