@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { PLACEHOLDER_DESCRIPTION, PLACEHOLDER_ROLE } from './schema';
+import { articleFrontmatterSchema, PLACEHOLDER_DESCRIPTION, PLACEHOLDER_ROLE } from './schema';
+import { listFiles } from './list-files';
 import { slugify } from './slug';
 
 export class ScaffoldError extends Error {
@@ -34,12 +35,19 @@ function frontmatter(data: Record<string, unknown>): string {
 
 function writeNew(root: string, collection: string, name: string, text: string): Scaffolded {
   const slug = slugify(name);
-  if (!slug) throw new ScaffoldError(`"${name}" has no letters or digits to make a file name from`);
+  if (!slug) {
+    throw new ScaffoldError(
+      `"${name}" has no Latin letters or digits to make a file name from; give a Latin title here and change the title in the file afterwards`,
+    );
+  }
   const dir = path.join(root, collection);
   const file = path.join(dir, `${slug}.md`);
   const relative = path.relative(process.cwd(), file) || file;
-  if (existsSync(file)) {
-    throw new ScaffoldError(`${relative} already exists; pick another title or edit that file`);
+  // Slugs are unique across subfolders too (content/articles/2024/… is the same slug).
+  const taken = listFiles(dir, (entry) => entry === `${slug}.md`)[0];
+  if (existsSync(file) || taken) {
+    const existing = path.relative(process.cwd(), taken ?? file) || file;
+    throw new ScaffoldError(`${existing} already exists; pick another title or edit that file`);
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, text, { flag: 'wx' });
@@ -62,6 +70,11 @@ export function scaffoldArticle(
   title: string,
   options: { author?: string | undefined; today?: string } = {},
 ): Scaffolded {
+  // The same limits the content check applies, before a file is written that it would refuse.
+  const checkedTitle = articleFrontmatterSchema.shape.title.safeParse(title);
+  if (!checkedTitle.success) {
+    throw new ScaffoldError(`title: ${checkedTitle.error.issues[0]?.message ?? 'is not valid'}`);
+  }
   const authors = authorSlugs(root);
   const author = options.author ?? authors[0];
   if (!author) {

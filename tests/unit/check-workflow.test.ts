@@ -2,7 +2,14 @@
  * The editor's workflow over lib/: scaffolds that pass the gate, the docs' example post, the
  * lists built from published articles, and the development cache that makes edits show up.
  */
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -75,6 +82,32 @@ describe('npm run new', () => {
     );
     expect(() => scaffoldArticle(root, 'New', { author: 'nobody' })).toThrow(
       'no author "nobody" in content/authors/ (known: ada-lovelace)',
+    );
+  });
+
+  it('refuses a slug already taken in a subfolder, and a title the gate would refuse', () => {
+    const root = fixtureTree();
+    mkdirSync(path.join(root, 'articles/2024'), { recursive: true });
+    renameSync(
+      path.join(root, 'articles/slow-mornings.md'),
+      path.join(root, 'articles/2024/slow-mornings.md'),
+    );
+    expect(() => scaffoldArticle(root, 'Slow Mornings')).toThrow(
+      /articles\/2024\/slow-mornings\.md already exists; pick another title or edit that file$/,
+    );
+    expect(existsSync(path.join(root, 'articles/slow-mornings.md'))).toBe(false);
+    expect(() => scaffoldArticle(root, 'A'.repeat(161))).toThrow(
+      'title: must be at most 160 characters',
+    );
+    expect(() => scaffoldArticle(root, '日本語のタイトル')).toThrow(
+      '"日本語のタイトル" has no Latin letters or digits to make a file name from; give a Latin title here and change the title in the file afterwards',
+    );
+  });
+
+  it('spells letters Unicode does not decompose as their languages romanise them', () => {
+    const root = fixtureTree();
+    expect(scaffoldArticle(root, 'Ærøskøbing: ça va? Straße, Łódź').slug).toBe(
+      'aeroskobing-ca-va-strasse-lodz',
     );
   });
 
