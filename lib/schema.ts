@@ -21,12 +21,22 @@ export function isRealCalendarDate(text: string): boolean {
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
-  const probe = new Date(Date.UTC(year, month - 1, day));
+  const probe = utcDate(year, month - 1, day);
   return (
     probe.getUTCFullYear() === year &&
     probe.getUTCMonth() === month - 1 &&
     probe.getUTCDate() === day
   );
+}
+
+/**
+ * A UTC date for any year. Date.UTC reads the years 0–99 as 1900–1999, which made "0024-03-05"
+ * an impossible date and its hint "March 24 has 31 days".
+ */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 export const isoDateSchema = z
@@ -59,7 +69,7 @@ function calendarHint(input: unknown): string {
   const month = Number(match[2]);
   const name = MONTHS[month - 1];
   if (!name) return `; the month must be 01 to 12`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = utcDate(year, month, 0).getUTCDate();
   return `; ${name} ${year} has ${days} days`;
 }
 

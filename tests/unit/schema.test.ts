@@ -102,6 +102,12 @@ describe('articleFrontmatterSchema', () => {
     ]);
   });
 
+  it('gives a two-digit year its own calendar in the hint', () => {
+    expect(issuesOf(articleFrontmatterSchema, { ...validArticle, date: '0023-02-29' })).toEqual([
+      { path: ['date'], message: 'is not a real calendar date; February 23 has 28 days' },
+    ]);
+  });
+
   it('rejects an impossible date', () => {
     expect(issuesOf(articleFrontmatterSchema, { ...validArticle, date: '2023-02-30' })).toEqual([
       { path: ['date'], message: 'is not a real calendar date; February 2023 has 28 days' },
@@ -194,6 +200,10 @@ describe('isRealCalendarDate', () => {
     ['2023-04-31', false],
     ['2023-4-1', false],
     ['2023-10-01T00:00:00Z', false],
+    // Years 0–99 are years, not 1900–1999 (Date.UTC's reading).
+    ['0024-03-05', true],
+    ['0024-02-29', true],
+    ['0023-02-29', false],
   ])('%s → %s', (text, expected) => {
     expect(isRealCalendarDate(text)).toBe(expected);
   });
