@@ -35,8 +35,11 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line on which the body starts, so body positions can be mapped to the file. */
   bodyStartLine: number;
-  /** Where a field (or the nearest existing parent of a missing one) is written. */
-  locate(path: readonly PropertyKey[]): SourcePosition;
+  /**
+   * Where a field's value (or the nearest existing parent of a missing one) is written; with
+   * `{ key: true }`, where its name is, for messages about the field itself.
+   */
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): SourcePosition;
   /**
    * Unquoted top-level values cut short by what YAML reads as a comment on the same line:
    * `title: Ten tips #trust` is the title "Ten tips". Only `#word` counts (a hashtag), since a
@@ -195,8 +198,8 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
     data: data ?? {},
     body: file.content,
     bodyStartLine,
-    locate(path) {
-      return toFileLine(offsetOf(doc, path));
+    locate(path, options = {}) {
+      return toFileLine(offsetOf(doc, path, options.key === true));
     },
     cutByComment,
   };
@@ -293,14 +296,15 @@ function parseYaml(text: string): Document.Parsed {
 }
 
 /** Offset of the deepest node along `path` that exists (the key, for map entries). */
-function offsetOf(doc: Document.Parsed, path: readonly PropertyKey[]): number {
+function offsetOf(doc: Document.Parsed, path: readonly PropertyKey[], key = false): number {
   let node: Node | null = doc.contents;
   let offset = node?.range?.[0] ?? 0;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
       if (!pair) break;
       if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+      if (key && index === path.length - 1) break;
       node = isScalarOrCollection(pair.value) ? pair.value : null;
       if (node && !isMap(node) && !isSeq(node) && node.range) offset = node.range[0];
     } else if (isSeq(node) && typeof segment === 'number') {

@@ -28,6 +28,8 @@ export function validateFrontmatter<S extends z.ZodType>(
             file,
             [...issue.path, key],
             `unknown field "${fieldName([...issue.path, key])}"${hint}`,
+            // The name is what is wrong, not the value written after it.
+            { key: true },
           ),
         );
       }
@@ -48,8 +50,9 @@ function at(
   file: string,
   path: readonly PropertyKey[],
   message: string,
+  { key = false }: { key?: boolean } = {},
 ): Diagnostic {
-  const { line, column } = parsed.locate(path);
+  const { line, column } = parsed.locate(path, { key });
   return { file, line, column, severity: 'error', message };
 }
 

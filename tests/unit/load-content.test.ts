@@ -180,7 +180,8 @@ describe('loadContent: one broken tree per rule', () => {
     const file = 'articles/title-typo.md';
     expect(diagnosticsOf('unknown-field')).toEqual([
       error('unknown-field', file, 2, 1, 'title: is required; it must be text (the headline)'),
-      error('unknown-field', file, 2, 8, 'unknown field "titel"; did you mean "title"?'),
+      // At the misspelt name, not at the value after it.
+      error('unknown-field', file, 2, 1, 'unknown field "titel"; did you mean "title"?'),
     ]);
   });
 
