@@ -559,8 +559,16 @@ export function checkDuplicateIds(
   const seen = new Map<string, { file: string; line: number }>(
     templateIds.map((id) => [id, { file: '', line: 0 }]),
   );
+  // Ids the pipeline generates (the References heading) have no line of their own; like the
+  // template's, they are the page's, so an editor's heading that takes one is what is reported.
+  for (const source of sources) {
+    for (const { id, line } of source.ids) {
+      if (line === undefined && !seen.has(id)) seen.set(id, { file: '', line: 0 });
+    }
+  }
   for (const source of sources) {
     for (const { id, line, column } of source.ids) {
+      if (line === undefined) continue;
       const first = seen.get(id);
       const here = {
         line: line === undefined ? source.bodyStartLine : line + source.bodyStartLine - 1,

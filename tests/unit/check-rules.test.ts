@@ -169,6 +169,8 @@ const expected: Record<string, string[]> = {
   'duplicate-id': [
     'articles/broken.md:10:1: id "make-room" is already used on line 8, and ids must be unique on a page; rename this heading or change the HTML id',
     'articles/broken.md:12:1: id "article-title" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
+    // The References heading the page generates: the editor's heading is reported, on its line.
+    'articles/broken.md:18:1: id "footnote-label" is already used by the page itself, and ids must be unique on a page; rename this heading or change the HTML id',
     'authors/ada-lovelace.md:8:1: id "early-work" is already used by articles/broken.md:16, which shares the page /articles/broken, and ids must be unique on a page; rename this heading or change the HTML id',
   ],
   'raw-html': [
