@@ -413,9 +413,11 @@ export function loadContent(
       answerText: section.text,
     }));
     if (entries.length === 0 && !unreadable) {
+      // A file that ends at its closing "---" has no body line: point at the last line there is.
+      const lastLine = file.source.replace(/\n$/, '').split('\n').length;
       diagnostics.push({
         file: file.path,
-        line: parsed.bodyStartLine,
+        line: Math.min(parsed.bodyStartLine, lastLine),
         column: 1,
         severity: 'error',
         message: 'a FAQ set needs at least one "## Question?" heading followed by its answer',

@@ -134,6 +134,10 @@ const expected: Record<string, string[]> = {
   ],
   // A second FAQ set for one article (the article links to one), and a question whose id is
   // the one the FAQ page gives the set's title.
+  // A file that ends at its closing "---": the message points at that last line, not past it.
+  'faq-only-frontmatter': [
+    'faq/slow-mornings.md:4:1: a FAQ set needs at least one "## Question?" heading followed by its answer',
+  ],
   'faq-second-set': [
     'faq/slow-mornings.md:3:10: article: "slow-mornings" already has its FAQ set in faq/more-mornings.md; move these questions there (an article links to one set)',
   ],
