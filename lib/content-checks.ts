@@ -391,6 +391,15 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
         links.push({ url: element.properties.href, ...toFile(point) });
       }
+      // GitHub's schema keeps <input> for task lists, forced to a disabled checkbox: a form
+      // field written in HTML would publish as a box nobody can tick.
+      if (element.tagName === 'input') {
+        report(
+          point,
+          '<input> shows as a disabled checkbox (forms do not work in content); for a checklist write "- [ ] item", otherwise delete it',
+          'warning',
+        );
+      }
       const survivor = kept.get(`${element.position?.start.offset}:${element.tagName}`);
       if (!survivor) {
         report(point, strippedElementMessage(element.tagName), 'warning');

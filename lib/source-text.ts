@@ -26,8 +26,23 @@ const MAX_REPORTED = 5;
 
 export type DecodedSource = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
+/**
+ * No article is a megabyte of text (150,000 words or more); a file that size is pasted data or
+ * a mistake, and the Markdown parser's time grows faster than its length.
+ */
+export const MAX_CONTENT_BYTES = 1024 * 1024;
+
 /** The file's text, or why it cannot be read as UTF-8 (where, and how to mend it). */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
+  if (bytes.length > MAX_CONTENT_BYTES) {
+    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    return refuse(
+      file,
+      1,
+      1,
+      `the file is ${size} MB; a content file may be at most 1 MB (about 150,000 words), so split it or remove pasted data`,
+    );
+  }
   const utf16 =
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));

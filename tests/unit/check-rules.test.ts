@@ -183,6 +183,10 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:10:1: warning: raw HTML <script> is removed by the sanitiser and never reaches readers: content cannot run scripts; delete it',
     'articles/broken.md:12:1: warning: raw HTML <iframe> is removed by the sanitiser and never reaches readers: embeds are not allowed; for a YouTube video put its link alone on a line, otherwise link to the page',
   ],
+  // A form field in raw HTML, beside a GFM task list item, which stays a checkbox silently.
+  'raw-input': [
+    'articles/broken.md:8:15: warning: <input> shows as a disabled checkbox (forms do not work in content); for a checklist write "- [ ] item", otherwise delete it',
+  ],
   'placeholder-description': [
     'articles/broken.md:3:14: description: is still the placeholder from `npm run new`; write the summary a search result should show (a placeholder is only allowed while `draft: true`)',
   ],
