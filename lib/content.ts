@@ -229,6 +229,16 @@ export function loadContent(
   { publicDir = defaultPublicDir() }: { publicDir?: string } = {},
 ): LoadResult {
   const diagnostics: Diagnostic[] = [];
+  /** An error at a frontmatter field, where the editor wrote it. */
+  const fieldError = (
+    file: SourceFile,
+    parsed: ParsedFrontmatter,
+    path: readonly PropertyKey[],
+    message: string,
+  ) => {
+    const { line, column } = parsed.locate(path);
+    diagnostics.push({ file: file.path, line, column, severity: 'error', message });
+  };
   // A collection's folder as the editor sees it, e.g. "content/authors/".
   const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
   const authorFiles = parseAll(
@@ -311,14 +321,12 @@ export function loadContent(
   const articles: Article[] = [];
   for (const { file, parsed, data } of articleFiles) {
     if (!authorSlugs.has(data.author)) {
-      const { line, column } = parsed.locate(['author']);
-      diagnostics.push({
-        file: file.path,
-        line,
-        column,
-        severity: 'error',
-        message: `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
-      });
+      fieldError(
+        file,
+        parsed,
+        ['author'],
+        `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
+      );
     }
     // Two spellings of one tag ("Trust", "trust") show as two chips on the article and repeat
     // in its keywords, article:tag and feed categories.
@@ -329,27 +337,22 @@ export function loadContent(
         tagsBySlug.set(tagSlug(tag), tag);
         return;
       }
-      const { line, column } = parsed.locate(['tags', index]);
-      diagnostics.push({
-        file: file.path,
-        line,
-        column,
-        severity: 'error',
-        message:
-          same === tag
-            ? `tags: "${tag}" is listed twice (${routes.tag(tag)}); list it once`
-            : `tags: "${tag}" is the same tag as "${same}" (${routes.tag(tag)}); list it once`,
-      });
+      fieldError(
+        file,
+        parsed,
+        ['tags', index],
+        same === tag
+          ? `tags: "${tag}" is listed twice (${routes.tag(tag)}); list it once`
+          : `tags: "${tag}" is the same tag as "${same}" (${routes.tag(tag)}); list it once`,
+      );
     });
     if (data.updated !== undefined && data.updated < data.date) {
-      const { line, column } = parsed.locate(['updated']);
-      diagnostics.push({
-        file: file.path,
-        line,
-        column,
-        severity: 'error',
-        message: `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
-      });
+      fieldError(
+        file,
+        parsed,
+        ['updated'],
+        `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
+      );
     }
     const rendered = processBody(file, parsed, routes.article(file.slug));
     articles.push({
@@ -370,24 +373,20 @@ export function loadContent(
   for (const { file, parsed, data } of faqFiles) {
     const other = faqSetOf.get(data.article);
     if (other !== undefined) {
-      const { line, column } = parsed.locate(['article']);
-      diagnostics.push({
-        file: file.path,
-        line,
-        column,
-        severity: 'error',
-        message: `article: "${data.article}" already has its FAQ set in ${other}; move these questions there (an article links to one set)`,
-      });
+      fieldError(
+        file,
+        parsed,
+        ['article'],
+        `article: "${data.article}" already has its FAQ set in ${other}; move these questions there (an article links to one set)`,
+      );
     } else faqSetOf.set(data.article, file.path);
     if (!articleSlugs.has(data.article)) {
-      const { line, column } = parsed.locate(['article']);
-      diagnostics.push({
-        file: file.path,
-        line,
-        column,
-        severity: 'error',
-        message: `article: no article "${data.article}" in ${folder('articles')}`,
-      });
+      fieldError(
+        file,
+        parsed,
+        ['article'],
+        `article: no article "${data.article}" in ${folder('articles')}`,
+      );
     }
     const { videos } = processBody(file, parsed, routes.faq());
     let sections: MarkdownSection[] = [];
