@@ -480,6 +480,8 @@ export function checkLinks(
     const resolved = new URL(url, `${SITE_ORIGIN}${fromPath}`);
     let pathname = safeDecode(resolved.pathname);
     if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
+    // Page 1 of a list is the list itself: /page/1 and /tags/x/page/1 redirect there.
+    pathname = pathname.replace(/\/page\/1$/, '') || '/';
     const say = (message: string) =>
       diagnostics.push({
         file,
