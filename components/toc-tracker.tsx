@@ -109,7 +109,8 @@ function track(toc: HTMLElement): () => void {
     'click',
     (event) => {
       const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
-      if (link instanceof HTMLAnchorElement && byHash.has(link.hash)) jump(byHash.get(link.hash));
+      const target = link instanceof HTMLAnchorElement ? byHash.get(link.hash) : undefined;
+      if (target) jump(target);
     },
     { capture: true, signal },
   );

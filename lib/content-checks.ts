@@ -105,6 +105,15 @@ const FOOTNOTE_LABEL = /^[^\s[\]^]+$/;
 /** `[^label]` written in text; a valid one here is a citation with no definition. */
 const FOOTNOTE_IN_TEXT = /\[\^([^\]\n]*)\]/g;
 
+/**
+ * Top-level nodes that put nothing on the page where they stand: link and footnote
+ * definitions (the latter go to the References) and HTML comments, notes to editors.
+ */
+function showsNothingInPlace(node: MdastNodes): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
 export function lintMarkdownBody(body: string, context: BodyContext): BodyReport {
   return lintParsedBody(unsanitised.parse(body), body, context);
 }
@@ -131,9 +140,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   if (context.kind === 'faq' && mdast.children.some(isQuestion)) {
     for (const node of mdast.children) {
       if (isQuestion(node)) break;
-      if (node.type === 'definition' || node.type === 'footnoteDefinition') continue;
-      // An HTML comment is a note to editors, never shown anyway.
-      if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) continue;
+      if (showsNothingInPlace(node)) continue;
       error(
         node.position?.start,
         'text before the first question is not shown on the FAQ page; start the file with a "## Question?" heading, or move this text under one',
@@ -143,12 +150,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   }
 
   // An article with nothing under its frontmatter would publish an empty page.
-  const hasText = mdast.children.some(
-    (node) =>
-      node.type !== 'definition' &&
-      node.type !== 'footnoteDefinition' &&
-      !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)),
-  );
+  const hasText = mdast.children.some((node) => !showsNothingInPlace(node));
   if (context.kind === 'article' && !hasText) {
     error(undefined, 'the article has no text; write it below the closing "---"');
   }
@@ -582,7 +584,7 @@ export function checkDuplicateIds(
       if (line === undefined) continue;
       const first = seen.get(id);
       const here = {
-        line: line === undefined ? source.bodyStartLine : line + source.bodyStartLine - 1,
+        line: line + source.bodyStartLine - 1,
         column: column ?? 1,
       };
       if (first !== undefined) {

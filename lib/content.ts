@@ -107,28 +107,29 @@ function listMarkdownFiles(dir: string): string[] {
   return listFiles(dir, (name) => name.endsWith('.md'));
 }
 
-/** Names an editor means as Markdown that the loader, reading `*.md` only, would pass over. */
-const MARKDOWN_LOOKALIKE = /\.(md|markdown|mdown|mkdn|mkd|mdx|txt)$/i;
+/**
+ * Extensions an editor may mean as Markdown, any run of them at the end of a name ("post.md.txt",
+ * as Notepad and TextEdit save it). The loader reads `*.md` only.
+ */
+const MARKDOWN_LOOKALIKE = /(?:\.(?:md|markdown|mdown|mkdn|mkd|mdx|txt))+$/i;
 
 function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   const seen = new Map<string, string>();
   const files: SourceFile[] = [];
-  // A file the site would silently leave out is an error: the editor expects it published.
   for (const absolute of listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name))) {
-    if (absolute.endsWith('.md')) continue;
     const relative = path.relative(process.cwd(), absolute) || absolute;
-    // "post.md.txt", as Notepad and TextEdit save it, is "post.md" too.
-    const stem = path.basename(absolute).replace(/(\.(md|markdown|mdown|mkdn|mkd|mdx|txt))+$/i, '');
-    diagnostics.push({
-      file: relative,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      message: `only files ending in ".md" are read, so this one would not be published; rename it to "${stem}.md"`,
-    });
-  }
-  for (const absolute of listMarkdownFiles(dir)) {
-    const relative = path.relative(process.cwd(), absolute) || absolute;
+    if (!absolute.endsWith('.md')) {
+      // A file the site would silently leave out is an error: the editor expects it published.
+      const stem = path.basename(absolute).replace(MARKDOWN_LOOKALIKE, '');
+      diagnostics.push({
+        file: relative,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `only files ending in ".md" are read, so this one would not be published; rename it to "${stem}.md"`,
+      });
+      continue;
+    }
     const slug = path.basename(absolute, '.md');
     const slugCheck = slugSchema.safeParse(slug);
     if (!slugCheck.success) {

@@ -267,9 +267,7 @@ function codeHint(error: YAMLError, yamlText: string): string | undefined {
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `title: Trust: A Practical Guide`: the second ": " starts a mapping inside the value.
-      const lineStart = yamlText.lastIndexOf('\n', error.pos[0] - 1) + 1;
-      const lineEnd = yamlText.indexOf('\n', lineStart);
-      const line = yamlText.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+      const { line } = linesAt(yamlText, error.pos[0]);
       const match = /^(\s*[\w-]+):\s+(.*?)\s*$/.exec(line);
       const quoted = match ? `${match[1]}: ${JSON.stringify(match[2])}` : undefined;
       return quoted

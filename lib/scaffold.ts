@@ -3,7 +3,7 @@
  * editor starts from a previewable file rather than a blank page. Articles start as drafts with
  * a placeholder description, which the gate refuses once `draft: true` is removed.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { articleFrontmatterSchema, PLACEHOLDER_DESCRIPTION, PLACEHOLDER_ROLE } from './schema';
@@ -45,8 +45,8 @@ function writeNew(root: string, collection: string, name: string, text: string):
   const relative = path.relative(process.cwd(), file) || file;
   // Slugs are unique across subfolders too (content/articles/2024/… is the same slug).
   const taken = listFiles(dir, (entry) => entry === `${slug}.md`)[0];
-  if (existsSync(file) || taken) {
-    const existing = path.relative(process.cwd(), taken ?? file) || file;
+  if (taken) {
+    const existing = path.relative(process.cwd(), taken) || taken;
     throw new ScaffoldError(`${existing} already exists; pick another title or edit that file`);
   }
   mkdirSync(dir, { recursive: true });

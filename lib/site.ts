@@ -102,15 +102,15 @@ export function listPageCount(count: number, perPage: number = ARTICLES_PER_PAGE
  */
 export const FEED_ITEMS = 20;
 
-/**
- * Ids the page templates (components/, app/) put around rendered content. The content check
- * resolves `#anchor` links against them and refuses content ids that would collide.
- */
 /** The id the FAQ page gives a set's title, which its questions are labelled by. */
 export function faqSetId(slug: string): string {
   return `faq-set-${slug}`;
 }
 
+/**
+ * Ids the page templates (components/, app/) put around rendered content. The content check
+ * resolves `#anchor` links against them and refuses content ids that would collide.
+ */
 export const templateIds = {
   all: ['main'],
   article: [
