@@ -634,6 +634,77 @@ describe('search', () => {
     await finish(opened);
   });
 
+  it('draws the clear button in the theme’s colours, finger-sized, and clicking it clears the search', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const opened = await open('/search', { viewport: { width: 768, height: 900 }, colorScheme });
+      const { page } = opened;
+      const input = page.getByRole('searchbox', { name: 'Search articles, answers and authors' });
+      await input.pressSequentially('trust');
+      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/result/);
+      const box = await input.boundingBox();
+      if (!box) throw new Error('the search box is not on screen');
+      // The cross sits at the right end of the box: find its darkest (light theme) or lightest
+      // (dark theme) pixel in a screenshot of that end, read back through a canvas.
+      const shot = await page.screenshot({
+        // Inside the border, which the focus ring colours.
+        clip: { x: box.x + box.width - 44, y: box.y + 4, width: 40, height: box.height - 8 },
+      });
+      const { inked, muted, background } = await page.evaluate(async (png) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, image.width, image.height);
+        const toRgb = (value: string) => value.match(/\d+/g)?.slice(0, 3).map(Number) ?? [];
+        const style = getComputedStyle(document.documentElement);
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        probe.style.color = style.getPropertyValue('--text-muted');
+        const mutedRgb = toRgb(getComputedStyle(probe).color);
+        probe.style.color = style.getPropertyValue('--bg');
+        const backgroundRgb = toRgb(getComputedStyle(probe).color);
+        probe.remove();
+        // The pixel farthest from the background is the middle of a stroke of the cross.
+        let best: number[] = [];
+        let bestDistance = -1;
+        for (let i = 0; i < data.length; i += 4) {
+          const pixel = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+          const distance = pixel.reduce(
+            (sum, v, k) => sum + Math.abs(v - (backgroundRgb[k] ?? 0)),
+            0,
+          );
+          if (distance > bestDistance) {
+            bestDistance = distance;
+            best = pixel;
+          }
+        }
+        return { inked: best, muted: mutedRgb, background: backgroundRgb };
+      }, shot.toString('base64'));
+      expect(background).toHaveLength(3);
+      // The cross is drawn in the muted text colour, not Chromium's blue-grey.
+      for (const [k, value] of inked.entries()) {
+        expect(
+          Math.abs(value - (muted[k] ?? 0)),
+          `${colorScheme}: ${inked} vs ${muted}`,
+        ).toBeLessThanOrEqual(12);
+      }
+      // A finger-sized target: clicking 10 px from the cross's centre still clears the search.
+      // Its centre: 1 px border and 14.4 px padding, less the 6.4 px it reaches into the padding,
+      // then half its 24 px.
+      const cross = { x: box.x + box.width - 21, y: box.y + box.height / 2 };
+      await page.mouse.click(cross.x - 10, cross.y + 10);
+      await expect.poll(() => input.inputValue()).toBe('');
+      await expect.poll(() => new URL(page.url()).search).toBe('');
+      expect(await page.locator('.search-result').count()).toBe(0);
+      await finish(opened);
+    }
+  });
+
   it('without JavaScript explains that search needs it instead of showing a dead form', async () => {
     const opened = await open('/search', { javaScriptEnabled: false });
     expect(await opened.page.locator('form[role="search"]').isVisible()).toBe(false);
