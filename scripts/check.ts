@@ -1,12 +1,14 @@
 /**
  * `npm run check`: validates all content without building, with the same lib/ code the build
- * uses. Prints one `path:line:column: message` line per problem, then a summary.
+ * uses. Prints one `path:line:column: message` line per problem, then a summary and the
+ * articles a build run now would leave out (drafts and scheduled posts, with their dates).
  *
  * Exits 1 on any problem (errors or warnings) and 0 when clean. With `--allow-warnings` (what
  * `npm run build` runs first) warnings are printed but only errors fail: raw HTML the sanitiser
  * strips is reported, yet the page can still be published.
  */
-import { contentRoot, loadContent } from '../lib/content';
+import { checkSummary, countProblems } from '../lib/check-summary';
+import { contentRoot, loadContent, publicationClock } from '../lib/content';
 import { formatDiagnostic } from '../lib/diagnostics';
 
 const allowWarnings = process.argv.includes('--allow-warnings');
@@ -14,20 +16,7 @@ const { content, diagnostics } = loadContent(contentRoot());
 
 for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
 
-const errors = diagnostics.filter((d) => d.severity === 'error').length;
-const warnings = diagnostics.length - errors;
-const files = new Set(diagnostics.map((d) => d.file)).size;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const checked =
-  `${plural(content.articles.length, 'article')}, ${plural(content.authors.length, 'author')}` +
-  ` and ${plural(content.faqSets.length, 'FAQ set')}`;
+for (const line of checkSummary(content, diagnostics, publicationClock())) console.log(line);
 
-if (diagnostics.length === 0) {
-  console.log(`✔ content check passed: ${checked}, no problems`);
-} else {
-  console.log(
-    `✖ content check: ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(files, 'file')}` +
-      (errors > 0 ? '; fix the errors above, then run `npm run check` again' : ''),
-  );
-}
+const { errors, warnings } = countProblems(diagnostics);
 process.exitCode = errors > 0 || (warnings > 0 && !allowWarnings) ? 1 : 0;

@@ -248,10 +248,17 @@ describe('the content gate', () => {
     repoFixtureTree('check-warnings', { 'articles/raw-html.md': 'raw-html/articles/broken.md' });
   });
 
-  it('`npm run check` exits 0 with a one-line summary on clean content', async () => {
+  it('`npm run check` exits 0 on clean content, naming the articles a build would leave out', async () => {
     const result = await capture('npm', ['run', '--silent', 'check'], { CONTENT_DIR: SITE });
     expect(result.stdout.trim().split('\n')).toEqual([
       '✔ content check passed: 14 articles, 2 authors and 1 FAQ set, no problems',
+      'Not published by a build now (2 articles; `npm run dev` shows them):',
+      `  draft: ${SITE}/articles/unfinished-draft.md`,
+      expect.stringMatching(
+        new RegExp(
+          `^  scheduled for 1 January 2999, in \\d+ years: ${SITE}/articles/scheduled-for-later\\.md$`,
+        ),
+      ),
     ]);
     expect(result.code).toBe(0);
   });
