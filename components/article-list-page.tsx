@@ -2,6 +2,7 @@ import type { ArticlePage } from '@/lib/listings';
 import { site } from '@/lib/site';
 import { ArticleCardList } from './article-card-list';
 import { Pagination } from './pagination';
+import { UnbrokenCompounds } from './unbroken-compounds';
 
 /** The home page and its later pages (/page/2 …): the same list, one page at a time. */
 export function ArticleListPage({ listing }: { listing: ArticlePage }) {
@@ -10,7 +11,9 @@ export function ArticleListPage({ listing }: { listing: ArticlePage }) {
     <div className="page page-list">
       <header className="page-header">
         <h1 className="page-title">{site.name}</h1>
-        <p className="page-lede">{site.description}</p>
+        <p className="page-lede">
+          <UnbrokenCompounds text={site.description} />
+        </p>
       </header>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title" className="section-label">

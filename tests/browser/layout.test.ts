@@ -107,6 +107,39 @@ describe('byline', () => {
   );
 });
 
+describe('home page lede', () => {
+  it.each([320, 768, 1024, 1440])(
+    'never ends a line inside a hyphenated word such as "long-form" (%i px)',
+    async (width) => {
+      const { page, errors } = await open(PAGES.home, width, 'light');
+      // The text of each line, read character by character from where the browser set it.
+      const lines = await page.locator('.page-lede').evaluate((lede) => {
+        const walker = document.createTreeWalker(lede, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        const out: string[] = [];
+        let top: number | undefined;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i += 1) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const y = range.getBoundingClientRect().top;
+            if (top === undefined || y > top + 2) out.push('');
+            top = y;
+            out.push(`${out.pop() ?? ''}${text[i] ?? ''}`);
+          }
+        }
+        return out;
+      });
+      expect(lines.join('')).toContain('long-form');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(line.trimEnd()).not.toMatch(/\p{L}-$/u);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
 describe('tags index', () => {
   it('reads in its order (most covered first) along each row on wide screens', async () => {
     const { page, errors } = await open('/tags', 1440, 'light');
