@@ -7,13 +7,7 @@
 import type { ContentIndex } from './content';
 import { dateFromIso, publicationStatus } from './content';
 import type { Diagnostic } from './diagnostics';
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+import { readableDate } from './site';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,15 +15,23 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "tomorrow", "in 45 days", "in 3 years": the wait until a scheduled date. */
+/**
+ * "tomorrow", "in 45 days", "in 3 years": the wait until a scheduled date. Years are calendar
+ * years (1 June 2024 to 1 June 2025 is one, whatever the leap days), counted in UTC like the
+ * publication clock.
+ */
 function waitUntil(date: string, now: Date): string {
-  const days = Math.ceil((dateFromIso(date).getTime() - now.getTime()) / DAY_MS);
+  const target = dateFromIso(date);
+  const days = Math.ceil((target.getTime() - now.getTime()) / DAY_MS);
   if (days <= 1) return 'tomorrow';
-  if (days < 365) return `in ${days} days`;
-  return `in ${plural(Math.floor(days / 365.25), 'year')}`;
+  const [month, day] = [target.getUTCMonth(), target.getUTCDate()];
+  const anniversaryPassed =
+    month > now.getUTCMonth() || (month === now.getUTCMonth() && day >= now.getUTCDate());
+  const years = target.getUTCFullYear() - now.getUTCFullYear() - (anniversaryPassed ? 0 : 1);
+  return years >= 1 ? `in ${plural(years, 'year')}` : `in ${days} days`;
 }
 
-/** One line per article the next build would leave out, oldest scheduled date first. */
+/** One line per article a build now would leave out: drafts, then scheduled posts, soonest first. */
 export function unpublishedLines(content: ContentIndex, now: Date): string[] {
   const lines: { order: string; text: string }[] = [];
   for (const article of content.articles) {
@@ -37,7 +39,7 @@ export function unpublishedLines(content: ContentIndex, now: Date): string[] {
     if (status === 'draft') {
       lines.push({ order: `0 ${article.sourcePath}`, text: `draft: ${article.sourcePath}` });
     } else if (status === 'scheduled') {
-      const when = `${longDate.format(dateFromIso(article.date))}, ${waitUntil(article.date, now)}`;
+      const when = `${readableDate(article.date)}, ${waitUntil(article.date, now)}`;
       lines.push({
         order: `1 ${article.date} ${article.sourcePath}`,
         text: `scheduled for ${when}: ${article.sourcePath}`,

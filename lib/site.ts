@@ -26,6 +26,18 @@ export function siteUrlWarning(env: Record<string, string | undefined>): string 
   );
 }
 
+const readableDates = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A `YYYY-MM-DD` date as readers see it on the site: "1 October 2023". */
+export function readableDate(date: string): string {
+  return readableDates.format(new Date(`${date}T00:00:00Z`));
+}
+
 export const site = {
   name: 'Cornerstone',
   tagline: 'Essays on trust, intimacy and the relationships that hold us up',

@@ -640,7 +640,8 @@ describe('search', () => {
       const { page } = opened;
       const input = page.getByRole('searchbox', { name: 'Search articles, answers and authors' });
       await input.pressSequentially('trust');
-      await expect.poll(() => page.getByRole('status').innerText()).toMatch(/result/);
+      // Results on screen, so that their going away below shows the click cleared the search.
+      await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
       const box = await input.boundingBox();
       if (!box) throw new Error('the search box is not on screen');
       // The cross sits at the right end of the box: find its darkest (light theme) or lightest
@@ -686,6 +687,7 @@ describe('search', () => {
         return { inked: best, muted: mutedRgb, background: backgroundRgb };
       }, shot.toString('base64'));
       expect(background).toHaveLength(3);
+      expect(inked).toHaveLength(3);
       // The cross is drawn in the muted text colour, not Chromium's blue-grey.
       for (const [k, value] of inked.entries()) {
         expect(

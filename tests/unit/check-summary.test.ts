@@ -64,6 +64,44 @@ describe('the content check summary', () => {
     ]);
   });
 
+  it('counts calendar years, whatever the leap days, and days below one year', () => {
+    const root = treeWith({
+      'one-year': { date: '2025-06-01' },
+      'two-years': { date: '2026-06-01' },
+      'a-day-short-of-three': { date: '2027-05-31' },
+      'a-day-short-of-one': { date: '2025-05-31' },
+    });
+    expect(summary(root).slice(2)).toEqual([
+      '  scheduled for 31 May 2025, in 364 days: articles/a-day-short-of-one.md',
+      '  scheduled for 1 June 2025, in 1 year: articles/one-year.md',
+      '  scheduled for 1 June 2026, in 2 years: articles/two-years.md',
+      '  scheduled for 31 May 2027, in 2 years: articles/a-day-short-of-three.md',
+    ]);
+    // Across New Year, two days are two days, not a year.
+    const december = treeWith({ 'new-year': { date: '2025-01-02' } });
+    const { content } = loadContent(december);
+    expect(unpublishedLines(content, new Date('2024-12-31T12:00:00Z'))).toEqual([
+      expect.stringMatching(/^ {2}scheduled for 2 January 2025, in 2 days: .*new-year\.md$/),
+    ]);
+  });
+
+  it('orders drafts by file, and posts scheduled for one day by file', () => {
+    const root = treeWith({
+      'b-draft': { date: '2024-01-01', draft: true },
+      'a-draft': { date: '2024-02-01', draft: true },
+      'z-later': { date: '2024-08-01' },
+      'b-same-day': { date: '2024-07-01' },
+      'a-same-day': { date: '2024-07-01' },
+    });
+    expect(summary(root).slice(2)).toEqual([
+      '  draft: articles/a-draft.md',
+      '  draft: articles/b-draft.md',
+      '  scheduled for 1 July 2024, in 30 days: articles/a-same-day.md',
+      '  scheduled for 1 July 2024, in 30 days: articles/b-same-day.md',
+      '  scheduled for 1 August 2024, in 61 days: articles/z-later.md',
+    ]);
+  });
+
   it('a post dated today is published, not scheduled', () => {
     const root = treeWith({ today: { date: '2024-06-01' } });
     const { content } = loadContent(root);
