@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './util';
 
-export const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
+const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export interface Options {
+interface Options {
   check: boolean;
   sizes: number[];
   sections: Set<Section>;
@@ -17,7 +17,7 @@ export interface Options {
   buildRuns: number;
 }
 
-export function isSection(name: string): name is Section {
+function isSection(name: string): name is Section {
   return SECTIONS.some((section) => section === name);
 }
 

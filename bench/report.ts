@@ -1,6 +1,7 @@
 /** The Markdown tables a run prints and writes to bench/results/latest.md. */
 import type { AppKind } from './build';
 import {
+  buildSizes,
   findBuild,
   kb,
   mbPerSecond,
@@ -22,7 +23,7 @@ function table(header: string[], rows: string[][]): string {
 
 export function report(results: Results): string {
   const rows: string[][] = [];
-  const sizes = [...new Set(results.builds.map((b) => b.articles))].sort((a, b) => a - b);
+  const sizes = buildSizes(results);
   for (const n of sizes) {
     const p = findBuild(results, 'project', n);
     const m = findBuild(results, 'minimal', n);
@@ -59,11 +60,12 @@ export function report(results: Results): string {
       const b = findBuild(results, app, to);
       return a && b ? (b.wallMs - a.wallMs) / (to - from) : Number.NaN;
     };
+    const [project, minimal] = [per('project'), per('minimal')];
     rows.push([
       `Build ms per extra article, ${from.toLocaleString('en')}→${to.toLocaleString('en')}`,
-      `${per('project').toFixed(1)} ms`,
-      `${per('minimal').toFixed(1)} ms`,
-      `${ratio(per('project'), per('minimal')).toFixed(2)}×`,
+      `${project.toFixed(1)} ms`,
+      `${minimal.toFixed(1)} ms`,
+      `${ratio(project, minimal).toFixed(2)}×`,
     ]);
   }
   const rebuild = results.rebuild;

@@ -87,7 +87,12 @@ export const msPerDoc = (pass: { ms: number; documents: number } | undefined) =>
 export const mbPerSecond = (pass: { ms: number; bytes: number } | undefined) =>
   pass ? pass.bytes / 1024 / 1024 / (pass.ms / 1000) : Number.NaN;
 
-export function coldRuns(results: Results, app: AppKind, articles: number) {
+/** The article counts built in a run, smallest first. */
+export function buildSizes(results: Results): number[] {
+  return [...new Set(results.builds.map((b) => b.articles))].sort((a, b) => a - b);
+}
+
+function coldRuns(results: Results, app: AppKind, articles: number) {
   return results.builds
     .filter((b) => b.app === app && b.articles === articles && b.kind === 'cold')
     .sort((a, b) => a.wallMs - b.wallMs);
@@ -105,14 +110,18 @@ export function peakRss(results: Results, app: AppKind, articles: number): numbe
  * by chance; the median of interleaved runs cannot be moved by a single slow one.
  */
 export function findBuild(results: Results, app: AppKind, articles: number) {
-  const runs = coldRuns(results, app, articles);
+  return middle(coldRuns(results, app, articles));
+}
+
+/** The middle of runs sorted by time, the lower one of an even count. */
+function middle<T>(runs: readonly T[]): T | undefined {
   return runs[Math.floor((runs.length - 1) / 2)];
 }
 
 /** "52.9 s" for one run, "52.9 s (median of 50.1, 52.9, 58.0 s)" for several. */
 export function medianCell(results: Results, app: AppKind, articles: number): string {
   const runs = coldRuns(results, app, articles);
-  const median = findBuild(results, app, articles);
+  const median = middle(runs);
   if (!median) return 'not measured';
   if (runs.length === 1) return seconds(median.wallMs);
   const all = runs.map((run) => (run.wallMs / 1000).toFixed(1)).join(', ');

@@ -12,11 +12,11 @@ import { evaluate, isCdnCacheable } from './budgets';
 import { appDir, build, prepareApps, readCacheStats } from './build';
 import { buildTimeChart } from './chart';
 import { runLighthouse } from './lighthouse';
-import { isSection, parseOptions } from './options';
+import { parseOptions } from './options';
 import { measurePageWeight } from './page-weight';
 import type { PipelineRun } from './pipeline';
 import { report } from './report';
-import { findBuild, kb, type Environment, type Results } from './results';
+import { buildSizes, findBuild, kb, type Environment, type Results } from './results';
 import { loadTest, startGuarded, startNext, startNginx, type Server } from './serve';
 import { editArticle, generateContent, type SyntheticContent } from './synthetic-content';
 import { getRaw, progress, repoRoot, runMeasured, workDir } from './util';
@@ -161,8 +161,8 @@ async function main(): Promise<void> {
       }
     });
 
-  const needsServers = ['weight', 'lighthouse', 'serve'].some(
-    (s) => isSection(s) && options.sections.has(s),
+  const needsServers = (['weight', 'lighthouse', 'serve'] as const).some((s) =>
+    options.sections.has(s),
   );
   // The real-content builds run last so the servers below serve what users would get.
   if (options.sections.has('build') || needsServers)
@@ -291,12 +291,10 @@ async function main(): Promise<void> {
   const series = (['project', 'minimal'] as const).map((app) => ({
     name: app === 'project' ? 'Cornerstone' : 'minimal Next app',
     color: app === 'project' ? '#b4462b' : '#2b6cb4',
-    points: [...new Set(results.builds.map((b) => b.articles))]
-      .sort((a, b) => a - b)
-      .flatMap((n) => {
-        const median = findBuild(results, app, n);
-        return median ? [{ articles: n, seconds: median.wallMs / 1000 }] : [];
-      }),
+    points: buildSizes(results).flatMap((n) => {
+      const median = findBuild(results, app, n);
+      return median ? [{ articles: n, seconds: median.wallMs / 1000 }] : [];
+    }),
   }));
   if (series.every((s) => s.points.length > 1)) {
     writeFileSync(

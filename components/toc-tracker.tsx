@@ -30,10 +30,11 @@ function track(toc: HTMLElement): () => void {
   const links = new Map<Element, HTMLAnchorElement>();
   // Headings by the hash of the entry that links to them, encoded as the address bar and every
   // link's `hash` encode it: looked up as is, a hash a reader typed or a chat app cut short
-  // (`#50%`) is never decoded, so it cannot throw.
+  // (`#50%`) is never decoded, so it cannot throw. The heading itself is found by the id the
+  // entry was written with (`href="#<id>"`), which needs no decoding either.
   const byHash = new Map<string, Element>();
   for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-    const target = document.getElementById(idOf(link.hash));
+    const target = document.getElementById(link.getAttribute('href')?.slice(1) ?? '');
     if (!target) continue;
     links.set(target, link);
     byHash.set(link.hash, target);
@@ -120,15 +121,6 @@ function track(toc: HTMLElement): () => void {
     listeners.abort();
     window.cancelAnimationFrame(frame);
   };
-}
-
-/** The id a link's hash points at; a malformed escape is left as written rather than thrown. */
-function idOf(hash: string): string {
-  try {
-    return decodeURIComponent(hash.slice(1));
-  } catch {
-    return hash.slice(1);
-  }
 }
 
 export function TocTracker() {

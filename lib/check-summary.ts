@@ -5,9 +5,9 @@
  * each with its date and how far off it is makes such a slip plain.
  */
 import type { ContentIndex } from './content';
-import { dateFromIso, publicationStatus } from './content';
+import { publicationStatus } from './content';
 import type { Diagnostic } from './diagnostics';
-import { readableDate } from './site';
+import { dateFromIso, readableDate } from './site';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

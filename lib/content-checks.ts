@@ -80,6 +80,7 @@ const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** Stands in for the site's address when resolving an image's: only the host matters. */
 const IMAGE_BASE = 'https://this-site.invalid/';
+const IMAGE_HOST = new URL(IMAGE_BASE).host;
 
 /**
  * Where an image address leads, resolved the way a browser on the site resolves it: a path
@@ -95,7 +96,7 @@ function imageLocation(url: string): 'path' | 'remote' | 'other' {
     return 'other';
   }
   if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return 'other';
-  if (resolved.host !== new URL(IMAGE_BASE).host) return 'remote';
+  if (resolved.host !== IMAGE_HOST) return 'remote';
   // On this site, but written with a scheme or a backslash: not a plain path to check.
   return URL_SCHEME.test(url) || url.includes('\\') ? 'other' : 'path';
 }
@@ -368,8 +369,8 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
     visit(before, 'element', (element) => {
       if (!isRaw(element)) return;
       const point = element.position?.start;
+      const alt = String(element.properties.alt ?? '');
       if (element.tagName === 'img') {
-        const alt = String(element.properties.alt ?? '');
         if (!alt.trim()) {
           error(
             point,
@@ -379,16 +380,13 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         const src = element.properties.src;
         checkImageSource(typeof src === 'string' ? src : undefined, alt, point);
       }
-      // Every candidate of a srcset (<img>, <picture><source>) is an image source too.
+      // Every candidate of a srcset (<img>, <picture><source>) is an image source too. hast
+      // keeps srcset as the string written (property-information gives it no list type).
       const srcSet = element.properties.srcSet;
-      const candidates = Array.isArray(srcSet)
-        ? srcSet.map(String)
-        : typeof srcSet === 'string'
-          ? srcSet.split(/,\s+/)
-          : [];
+      const candidates = typeof srcSet === 'string' ? srcSet.split(/,\s+/) : [];
       for (const candidate of candidates) {
         const url = candidate.trim().split(/\s+/)[0];
-        checkImageSource(url, String(element.properties.alt ?? ''), point);
+        checkImageSource(url, alt, point);
       }
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
         links.push({ url: element.properties.href, ...toFile(point) });
@@ -482,8 +480,9 @@ export function checkLinks(
     const resolved = new URL(url, `${SITE_ORIGIN}${fromPath}`);
     let pathname = safeDecode(resolved.pathname);
     if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
-    // Page 1 of a list is the list itself: /page/1 and /tags/x/page/1 redirect there.
-    pathname = pathname.replace(/\/page\/1$/, '') || '/';
+    // Page 1 of a list is the list itself: /page/1, /tags/x/page/1 and /authors/x/page/1
+    // redirect there. No other page has a /page/1 (/faq/page/1 is a broken link).
+    pathname = pathname.replace(/^((?:\/(?:tags|authors)\/[^/]+)?)\/page\/1$/, '$1') || '/';
     const say = (message: string) =>
       diagnostics.push({
         file,

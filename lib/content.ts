@@ -37,10 +37,10 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
-import { faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
+import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { decodeSource, forbiddenCharacters } from './source-text';
-import { validateFrontmatter } from './validate';
+import { fieldDiagnostic, validateFrontmatter } from './validate';
 import { videoPosterFile } from './video-poster';
 import { listFiles } from './list-files';
 
@@ -103,20 +103,21 @@ interface SourceFile {
   source: string;
 }
 
-function listMarkdownFiles(dir: string): string[] {
-  return listFiles(dir, (name) => name.endsWith('.md'));
-}
-
 /**
  * Extensions an editor may mean as Markdown, any run of them at the end of a name ("post.md.txt",
- * as Notepad and TextEdit save it). The loader reads `*.md` only.
+ * as Notepad and TextEdit save it). The loader reads `*.md` only and refuses the others.
  */
 const MARKDOWN_LOOKALIKE = /(?:\.(?:md|markdown|mdown|mkdn|mkd|mdx|txt))+$/i;
+
+/** Every file the loader reads or refuses by name: the one listing it and `next dev` share. */
+function listMarkdownFiles(dir: string): string[] {
+  return listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name));
+}
 
 function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   const seen = new Map<string, string>();
   const files: SourceFile[] = [];
-  for (const absolute of listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name))) {
+  for (const absolute of listMarkdownFiles(dir)) {
     const relative = path.relative(process.cwd(), absolute) || absolute;
     if (!absolute.endsWith('.md')) {
       // A file the site would silently leave out is an error: the editor expects it published.
@@ -220,11 +221,6 @@ function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
   });
 }
 
-/** A Date at midnight UTC for a validated `YYYY-MM-DD`. */
-export function dateFromIso(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
 export function loadContent(
   root: string = contentRoot(),
   { publicDir = defaultPublicDir() }: { publicDir?: string } = {},
@@ -236,10 +232,7 @@ export function loadContent(
     parsed: ParsedFrontmatter,
     path: readonly PropertyKey[],
     message: string,
-  ) => {
-    const { line, column } = parsed.locate(path);
-    diagnostics.push({ file: file.path, line, column, severity: 'error', message });
-  };
+  ) => diagnostics.push(fieldDiagnostic(parsed, file.path, path, message));
   // A collection's folder as the editor sees it, e.g. "content/authors/".
   const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
   const authorFiles = parseAll(
@@ -333,9 +326,10 @@ export function loadContent(
     // in its keywords, article:tag and feed categories.
     const tagsBySlug = new Map<string, string>();
     data.tags.forEach((tag, index) => {
-      const same = tagsBySlug.get(tagSlug(tag));
+      const slug = tagSlug(tag);
+      const same = tagsBySlug.get(slug);
       if (same === undefined) {
-        tagsBySlug.set(tagSlug(tag), tag);
+        tagsBySlug.set(slug, tag);
         return;
       }
       fieldError(

@@ -67,7 +67,6 @@ function refuseEngine(name: string) {
 }
 
 const OPENING_LINE = /^(?:\uFEFF)?---([^\n]*)\n/;
-const CLOSING_LINE = /\n---[ \t]*(?:\n|$)/;
 
 export function parseFrontmatter(raw: string): ParsedFrontmatter {
   // Windows line endings would otherwise leave a "\r" on the last field: gray-matter cuts the
@@ -99,8 +98,9 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
     );
   }
   // gray-matter reads an unclosed block to the end of the file and would report the prose
-  // after it as broken YAML, or accept it silently; say what is actually wrong.
-  if (!CLOSING_LINE.test(rest)) {
+  // after it as broken YAML, or accept it silently; say what is actually wrong. (A "---" line
+  // that is not bare was refused above, so any "---" line found is the closing one.)
+  if (!firstDashes) {
     throw new FrontmatterSyntaxError('frontmatter block is not closed by a "---" line', {
       line: 1,
       column: 1,
@@ -146,9 +146,10 @@ export function parseFrontmatter(raw: string): ParsedFrontmatter {
   // the YAML then holds a blank line and prose. Name the missing line, not a YAML error.
   const prose = firstError ? proseAfterBlankLine(matterText) : undefined;
   if (prose !== undefined) {
+    const where = toFileLine(prose);
     throw new FrontmatterSyntaxError(
-      `frontmatter block is not closed by a "---" line before the text on line ${toFileLine(prose).line}; add one after the last field`,
-      toFileLine(prose),
+      `frontmatter block is not closed by a "---" line before the text on line ${where.line}; add one after the last field`,
+      where,
     );
   }
   if (firstError) {

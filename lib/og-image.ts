@@ -135,26 +135,36 @@ export function ogSafeText(text: string): string {
     .trim();
 }
 
+let siteText: { name: string; tagline: string; description: string } | undefined;
+
+/** The site's own card text, reduced once: every page's metadata and every card asks for it. */
+function ogSiteText(): { name: string; tagline: string; description: string } {
+  siteText ??= {
+    name: ogSafeText(site.name),
+    tagline: ogSafeText(site.tagline),
+    description: ogSafeText(site.description),
+  };
+  return siteText;
+}
+
 /** Everything an article's share card shows, reduced to what the card fonts can draw. */
 export function articleCardProps(
   article: Pick<Article, 'title'>,
   author: Pick<Author, 'name'> | undefined,
 ): { title: string; byline: string | undefined; siteName: string; tagline: string } {
+  const { name, tagline } = ogSiteText();
   return {
     title: ogSafeText(article.title),
     byline: author ? ogSafeText(`By ${author.name}`) : undefined,
-    siteName: ogSafeText(site.name),
-    tagline: ogSafeText(site.tagline),
+    siteName: name,
+    tagline,
   };
 }
 
 /** Everything the site's default card shows (`/og/site.png`). */
 export function siteCardProps(): { title: string; siteName: string; tagline: string } {
-  return {
-    title: ogSafeText(site.tagline),
-    siteName: ogSafeText(site.name),
-    tagline: ogSafeText(site.description),
-  };
+  const { name, tagline, description } = ogSiteText();
+  return { title: tagline, siteName: name, tagline: description };
 }
 
 /**

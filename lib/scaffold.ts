@@ -3,7 +3,7 @@
  * editor starts from a previewable file rather than a blank page. Articles start as drafts with
  * a placeholder description, which the gate refuses once `draft: true` is removed.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { articleFrontmatterSchema, PLACEHOLDER_DESCRIPTION, PLACEHOLDER_ROLE } from './schema';
@@ -54,15 +54,11 @@ function writeNew(root: string, collection: string, name: string, text: string):
   return { path: relative, slug };
 }
 
+/** Authors as the loader reads them: every `.md` under `authors/`, subfolders included. */
 function authorSlugs(root: string): string[] {
-  try {
-    return readdirSync(path.join(root, 'authors'))
-      .filter((name) => name.endsWith('.md'))
-      .map((name) => name.slice(0, -3))
-      .sort();
-  } catch {
-    return [];
-  }
+  return listFiles(path.join(root, 'authors'), (name) => name.endsWith('.md'))
+    .map((file) => path.basename(file, '.md'))
+    .sort();
 }
 
 export function scaffoldArticle(

@@ -33,9 +33,14 @@ const readableDates = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** A Date at midnight UTC for a validated `YYYY-MM-DD`. */
+export function dateFromIso(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
 /** A `YYYY-MM-DD` date as readers see it on the site: "1 October 2023". */
 export function readableDate(date: string): string {
-  return readableDates.format(new Date(`${date}T00:00:00Z`));
+  return readableDates.format(dateFromIso(date));
 }
 
 export const site = {

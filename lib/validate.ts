@@ -23,7 +23,7 @@ export function validateFrontmatter<S extends z.ZodType>(
         const near = nearestKey(key, knownKeys);
         const hint = near ? `; did you mean "${near}"?` : `; known fields: ${knownKeys.join(', ')}`;
         diagnostics.push(
-          at(
+          fieldDiagnostic(
             parsed,
             file,
             [...issue.path, key],
@@ -40,12 +40,13 @@ export function validateFrontmatter<S extends z.ZodType>(
     const message = missing
       ? `${name}: is required; it ${issue.message}`
       : `${name}: ${issue.message}`;
-    diagnostics.push(at(parsed, file, issue.path, message));
+    diagnostics.push(fieldDiagnostic(parsed, file, issue.path, message));
   }
   return { ok: false, diagnostics };
 }
 
-function at(
+/** An error at a frontmatter field (or, with `key`, at its name), where the editor wrote it. */
+export function fieldDiagnostic(
   parsed: ParsedFrontmatter,
   file: string,
   path: readonly PropertyKey[],

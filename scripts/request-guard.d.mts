@@ -3,7 +3,6 @@ export declare function rejectMalformedRequest(
   target: string,
 ): { status: number; reason: string } | undefined;
 export declare function originFormOf(target: string): string;
-export declare const ALLOWED_METHODS: string;
 export declare function answerMethod(
   method: string | undefined,
 ): { status: number; reason: string; allow: string } | undefined;

@@ -49,7 +49,7 @@ export function rejectMalformedRequest(target) {
 }
 
 /** What the site answers to: every page and file is static, read-only content. */
-export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 /**
  * The answer to a method the site does not serve, before routing: Next answered POST or PUT

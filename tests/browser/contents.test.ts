@@ -62,7 +62,8 @@ describe('table of contents', () => {
       await expect.poll(() => new URL(page.url()).hash).toBe(href);
       await expect.poll(() => currentEntry(page).getAttribute('href')).toBe(href);
       await expect.poll(() => shownInColumn(page, entry)).toBe(true);
-      marked.push(href ?? '');
+      // Read once the column has settled: the mark must not have moved on to the next entry.
+      marked.push((await currentEntry(page).getAttribute('href')) ?? '');
     }
     // Short sections put the next heading on screen too; the one followed is the one marked.
     expect(marked).toEqual(hrefs);

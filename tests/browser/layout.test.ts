@@ -77,7 +77,13 @@ describe('byline', () => {
     'shows a dot only between two items on one line, never at a line start (%i px)',
     async (width) => {
       const { page, errors } = await open(PAGES.article, width, 'light');
-      const dots = await page.locator('.byline').evaluate((byline) => {
+      const bylineLocator = page.locator('.byline');
+      // "Clipped" below is worked out from geometry: the byline must really clip what lies more
+      // than 5 px beyond its left edge.
+      expect(await bylineLocator.evaluate((el) => getComputedStyle(el).clipPath)).toBe(
+        'inset(-5px)',
+      );
+      const dots = await bylineLocator.evaluate((byline) => {
         const clipLeft = byline.getBoundingClientRect().left - 5;
         const items = [...byline.children].map((el) => el.getBoundingClientRect());
         const context = document.createElement('canvas').getContext('2d');

@@ -336,7 +336,9 @@ describe('site navigation', () => {
     await page.locator('.site-nav a[href="/faq"]').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/faq');
     await expect.poll(() => marks(page)).toEqual(['FAQ=page']);
-    // The mark is visible, not only announced: the accent colour, underlined.
+    // The mark is visible, not only announced: underlined, with the pointer away (hovering a
+    // header link underlines it too).
+    await page.mouse.move(0, 0);
     const style = await page
       .locator('.site-nav a[href="/faq"]')
       .evaluate((a) => getComputedStyle(a).textDecorationLine);
@@ -357,6 +359,8 @@ describe('FAQ questions linked from the article', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/faq');
     // :target is what the FAQ page's CSS highlights; only the browser's own jump sets it.
     await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(id);
+    // The pointer away: hovering the question's link gives it the accent colour too.
+    await page.mouse.move(0, 0);
     const anchor = page.locator(`[id="${id}"] .faq-anchor`);
     const accent = await page.evaluate(() =>
       getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),

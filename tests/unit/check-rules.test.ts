@@ -49,6 +49,8 @@ const expected: Record<string, string[]> = {
   'link-missing-page': [
     'articles/broken.md:8:5: link "/articles/slow-morning": there is no page "/articles/slow-morning" on the site; did you mean "/articles/slow-mornings"?',
     'articles/broken.md:8:49: link "/authors/ada": there is no page "/authors/ada" on the site; pages under /authors/ are: ada-lovelace',
+    // Only lists have a page 1 that redirects to them.
+    'articles/broken.md:10:5: link "/faq/page/1": there is no page "/faq/page/1" on the site; check the slug in content/',
   ],
   'link-missing-anchor': [
     'articles/broken.md:8:5: link "/articles/slow-mornings#make-rooms": no heading or footnote with id "make-rooms" on "/articles/slow-mornings"; did you mean "#make-room"?',

@@ -67,7 +67,7 @@ describe('SITE_URL at build time', () => {
     expect(siteUrlWarning({})).toBe(
       'SITE_URL is not set: canonical URLs, Open Graph, JSON-LD, feeds, the sitemap and robots.txt will point at http://localhost:3000. Before deploying, build with the public origin, e.g. `SITE_URL=https://example.com npm run build`.',
     );
-    expect(siteUrlWarning({ SITE_URL: '' })).toBeDefined();
+    expect(siteUrlWarning({ SITE_URL: '' })).toBe(siteUrlWarning({}));
     expect(siteUrlWarning({ SITE_URL: 'https://example.com' })).toBeUndefined();
   });
 });
