@@ -1,29 +1,31 @@
 /**
- * What the Open Graph cards need besides their layout: fonts read from npm packages and text
- * the fonts can draw.
+ * What the Open Graph cards need besides their layout (lib/og-card.ts): fonts read from npm
+ * packages and text the fonts can draw.
  *
- * next/og (satori) fetches a font from Google Fonts, or an emoji image from a CDN, for any
- * character its fonts lack. The build has no network, so a title with an emoji or a script the
- * fonts do not cover would fail or stall the build. Such characters are dropped from the card;
- * the page itself still shows them.
+ * Pango sets a character the card fonts lack in whatever system font has it, so the same card
+ * would look different on every machine, or show a box. Such characters (emoji, scripts the
+ * fonts do not cover) are dropped from the card; the page itself still shows them.
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { create as createFont } from 'fontkit';
+import { writeEntryAtomically } from './cache-dir';
 import type { Article, Author } from './content';
 import { currentCardVersion } from './og-cache';
+import { sfntFromWoff } from './sfnt-from-woff';
 import { routes, site } from './site';
 
 export interface OgFont {
-  name: string;
+  name: 'Source Serif 4' | 'Inter';
   data: Buffer;
   weight: 400 | 600 | 700;
   style: 'normal';
 }
 
-// woff, not woff2: satori reads TrueType, OpenType and WOFF only.
+// WOFF, not WOFF2: fontkit reads it here, and lib/sfnt-from-woff.ts unwraps it for Pango.
 const FONT_FILES = [
   ['Source Serif 4', 700, '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'],
   [
@@ -40,7 +42,7 @@ const FONT_FILES = [
 /** The size of every share card, drawn and declared (og:image:width and height). */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
-/** What next/og's ImageResponse sends with a card, for cards served from the cache. */
+/** What a card is sent with. */
 export const OG_IMAGE_HEADERS = {
   'content-type': 'image/png',
   'cache-control': 'public, immutable, no-transform, max-age=31536000',
@@ -56,6 +58,40 @@ export function loadOgFonts(): OgFont[] {
     data: readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', file)),
   }));
   return fonts;
+}
+
+/** A card font as Pango needs it: a TrueType file on disk and the family name inside it. */
+export interface OgFontFile {
+  path: string;
+  name: OgFont['name'];
+  weight: OgFont['weight'];
+  /**
+   * The family the file declares, which fontconfig matches: the subset files name their 600
+   * weight "Inter SemiBold", and asking for "Inter" at 600 would get a synthetic bold of 400.
+   */
+  family: string;
+}
+
+let fontFiles: OgFontFile[] | undefined;
+
+/**
+ * The card fonts unwrapped to TrueType in the system's temporary directory, each named by a
+ * hash of its bytes, so every build process and every build shares them and an upgraded font
+ * package gets new files.
+ */
+export function ogFontFiles(): OgFontFile[] {
+  fontFiles ??= loadOgFonts().map((font) => {
+    const sfnt = sfntFromWoff(font.data, `${font.name} ${font.weight}`);
+    const hash = createHash('sha256').update(sfnt).digest('hex').slice(0, 16);
+    const file = path.join(tmpdir(), 'cornerstone-og-fonts', `${hash}.ttf`);
+    if (!existsSync(file)) writeEntryAtomically(file, sfnt);
+    // Without the file Pango would quietly set the card in a system font.
+    if (!existsSync(file)) throw new Error(`could not write the card font ${file}`);
+    const parsed = createFont(sfnt);
+    const family = 'familyName' in parsed ? parsed.familyName : font.name;
+    return { path: file, name: font.name, weight: font.weight, family };
+  });
+  return fontFiles;
 }
 
 let drawable: ReadonlySet<number> | undefined;

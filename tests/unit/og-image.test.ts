@@ -41,7 +41,7 @@ describe('ogSafeText', () => {
 });
 
 describe('loadOgFonts', () => {
-  it('reads WOFF files (satori cannot read WOFF2) from npm packages', () => {
+  it('reads WOFF files (fontkit and lib/sfnt-from-woff.ts read them) from npm packages', () => {
     const fonts = loadOgFonts();
     expect(fonts.map((f) => `${f.name} ${f.weight}`)).toEqual([
       'Source Serif 4 700',

@@ -1,0 +1,125 @@
+import { create } from 'fontkit';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { drawCard, pangoFont, textMask } from '@/lib/og-card';
+import { loadOgFonts, OG_IMAGE_SIZE, siteCardProps } from '@/lib/og-image';
+
+const { width, height } = OG_IMAGE_SIZE;
+const PAPER = [0xfb, 0xf9, 0xf4];
+const ACCENT = [0x8a, 0x3b, 0x12];
+
+async function pixels(png: Buffer) {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const at = (x: number, y: number) => [
+    ...data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3),
+  ];
+  return { info, at };
+}
+
+/** Rows of the card, below the rule, holding any pixel that is not paper. */
+function inkRows(at: (x: number, y: number) => number[]): number[] {
+  const rows: number[] = [];
+  for (let y = 16; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (at(x, y).some((value, channel) => value !== PAPER[channel])) {
+        rows.push(y);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+/** Runs of consecutive rows: the blocks of text, top to bottom. */
+function bands(rows: number[]): { top: number; bottom: number }[] {
+  const out: { top: number; bottom: number }[] = [];
+  for (const row of rows) {
+    const last = out.at(-1);
+    if (last && row - last.bottom <= 12) last.bottom = row;
+    else out.push({ top: row, bottom: row });
+  }
+  return out;
+}
+
+const card = {
+  title: 'Building Trust and Emotional Intimacy: The Cornerstones of Meaningful Relationships',
+  byline: 'By Patrick B. Watson',
+  siteName: 'Cornerstone',
+  tagline: 'unused',
+};
+
+describe('drawCard', () => {
+  it('draws a 1200×630 PNG: the rule, then name, title and byline inside the margins', async () => {
+    const png = await drawCard(card);
+    const { info, at } = await pixels(png);
+    expect([info.width, info.height, info.channels]).toEqual([1200, 630, 3]);
+    expect([at(0, 0), at(1199, 15), at(600, 16)]).toEqual([ACCENT, ACCENT, PAPER]);
+    const blocks = bands(inkRows(at));
+    expect(blocks).toHaveLength(3);
+    const [name, title, byline] = blocks;
+    // Inside the 72 px top and bottom margins, the title clear of both neighbours.
+    expect(name?.top).toBeGreaterThanOrEqual(16 + 72);
+    expect(byline?.bottom).toBeLessThan(630 - 72);
+    expect((title?.top ?? 0) - (name?.bottom ?? 0)).toBeGreaterThan(48);
+    expect((byline?.top ?? 0) - (title?.bottom ?? 0)).toBeGreaterThan(48);
+    // The name is in the accent colour; nothing is drawn in the side margins.
+    const nameRow = Math.round(((name?.top ?? 0) + (name?.bottom ?? 0)) / 2);
+    const nameInk = Array.from({ length: 400 }, (_, x) => at(80 + x, nameRow));
+    expect(nameInk).toContainEqual(ACCENT);
+    for (let y = 16; y < height; y += 7) {
+      for (const x of [0, 40, 79, 1121, 1160, 1199]) expect(at(x, y)).toEqual(PAPER);
+    }
+  });
+
+  it('draws the same bytes for the same card', async () => {
+    expect((await drawCard(card)).equals(await drawCard(card))).toBe(true);
+  });
+
+  it('keeps a 160-character title and a wrapped description on the card, apart', async () => {
+    const long = {
+      ...siteCardProps(),
+      title: `${'Trust, forgiveness and the long work of repair '.repeat(4)}`.slice(0, 160),
+      tagline: siteCardProps().tagline,
+    };
+    const { at } = await pixels(await drawCard(long));
+    const blocks = bands(inkRows(at));
+    expect(blocks).toHaveLength(3);
+    expect(blocks[2]?.bottom).toBeLessThan(630 - 72);
+    expect((blocks[2]?.top ?? 0) - (blocks[1]?.bottom ?? 0)).toBeGreaterThanOrEqual(24);
+  });
+
+  it('breaks a word wider than the card instead of running off its edge', async () => {
+    const { at } = await pixels(await drawCard({ ...card, title: 'W'.repeat(60) }));
+    for (let y = 16; y < height; y += 3) expect(at(1199, y)).toEqual(PAPER);
+  });
+});
+
+describe('textMask', () => {
+  it.each([
+    ['Source Serif 4', 700, 30],
+    ['Inter', 600, 30],
+    ['Inter', 400, 30],
+  ] as const)(
+    'sets text in %s %i from the npm files, not a system font',
+    async (name, weight, size) => {
+      const text = 'Cornerstone: trust and intimacy';
+      const mask = await textMask(text, pangoFont(name, weight, size));
+      const font = loadOgFonts().find((f) => f.name === name && f.weight === weight);
+      const parsed = create(font?.data ?? Buffer.alloc(0));
+      if (!('layout' in parsed)) throw new Error('not one font');
+      const advance = (parsed.layout(text).advanceWidth * size) / parsed.unitsPerEm;
+      // The ink is the advance less the outer side bearings, a pixel or two. Pango's fallback
+      // when a family is not found, DejaVu Sans, sets this line 7–15 % wider.
+      expect(Math.abs(mask.width - advance)).toBeLessThan(advance * 0.02);
+    },
+  );
+
+  it('shows markup in a title as text instead of applying it', async () => {
+    const font = pangoFont('Inter', 400, 30);
+    const plain = await textMask('Trust', font);
+    const markup = await textMask('<b>Trust</b>', font);
+    const entities = await textMask('&lt;b&gt;Trust&lt;/b&gt;', font);
+    expect(markup.width).toBeGreaterThan(plain.width + 60);
+    expect(entities.width).toBeGreaterThan(markup.width);
+  });
+});
