@@ -107,6 +107,28 @@ export async function textMask(
   return { data, width: info.width, height: info.height };
 }
 
+const repeated = new Map<string, Promise<Mask>>();
+
+/**
+ * textMask for the blocks that repeat from card to card (the site's name on every card, an
+ * author's byline on each of theirs), set once per process. Masks are never changed after they
+ * are made, so cards can share them. Bounded, for a site with thousands of authors.
+ */
+function repeatedTextMask(
+  text: string,
+  font: string,
+  options: { letterSpacing?: number } = {},
+): Promise<Mask> {
+  const key = JSON.stringify([text, font, options]);
+  let mask = repeated.get(key);
+  if (!mask) {
+    if (repeated.size >= 256) repeated.clear();
+    mask = textMask(text, font, options);
+    repeated.set(key, mask);
+  }
+  return mask;
+}
+
 /** The title's size: smaller for longer titles, and smaller again until the card holds it. */
 function titleSize(title: string): number {
   return title.length > 90 ? 58 : title.length > 60 ? 66 : 76;
@@ -158,10 +180,10 @@ let blank: Buffer | undefined;
 export async function drawCard(card: CardText): Promise<Buffer> {
   await registerFonts();
   const [name, footer] = await Promise.all([
-    textMask(card.siteName.toLocaleUpperCase('en'), pangoFont('Inter', 600, 30), {
+    repeatedTextMask(card.siteName.toLocaleUpperCase('en'), pangoFont('Inter', 600, 30), {
       letterSpacing: 2,
     }),
-    textMask(card.byline ?? card.tagline, pangoFont('Inter', 400, 30)),
+    repeatedTextMask(card.byline ?? card.tagline, pangoFont('Inter', 400, 30)),
   ]);
   const room = TEXT_HEIGHT - name.height - footer.height - 2 * MIN_GAP;
   const title = await titleMask(card.title, room);
