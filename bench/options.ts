@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './util';
 
-const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
+export const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface Options {

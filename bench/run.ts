@@ -12,7 +12,7 @@ import { evaluate, isCdnCacheable } from './budgets';
 import { appDir, build, prepareApps, readCacheStats } from './build';
 import { buildTimeChart } from './chart';
 import { runLighthouse } from './lighthouse';
-import { parseOptions } from './options';
+import { parseOptions, SECTIONS } from './options';
 import { measurePageWeight } from './page-weight';
 import type { PipelineRun } from './pipeline';
 import { report } from './report';
@@ -284,28 +284,37 @@ async function main(): Promise<void> {
   const stamp = results.environment.date.replace(/[:.]/g, '-');
   const jsonFile = path.join(resultsDir, `${stamp}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(
-    path.join(resultsDir, 'latest.md'),
-    `<!-- ${results.environment.date} -->\n${text}`,
-  );
-  const series = (['project', 'minimal'] as const).map((app) => ({
-    name: app === 'project' ? 'Cornerstone' : 'minimal Next app',
-    color: app === 'project' ? '#b4462b' : '#2b6cb4',
-    points: buildSizes(results).flatMap((n) => {
-      const median = findBuild(results, app, n);
-      return median ? [{ articles: n, seconds: median.wallMs / 1000 }] : [];
-    }),
-  }));
-  if (series.every((s) => s.points.length > 1)) {
+  // latest.md and the chart are what the READMEs show: only a run of every section replaces
+  // them, so a quick `--only lighthouse` cannot leave a table without its build rows.
+  const complete = SECTIONS.every((name) => options.sections.has(name));
+  if (complete) {
     writeFileSync(
-      path.join(resultsDir, 'build-time.svg'),
-      buildTimeChart(
-        series,
-        `Cold next build time (${results.environment.cpus} CPUs, ${results.environment.date.slice(0, 10)})`,
-      ),
+      path.join(resultsDir, 'latest.md'),
+      `<!-- ${results.environment.date} -->\n${text}`,
     );
+    const series = (['project', 'minimal'] as const).map((app) => ({
+      name: app === 'project' ? 'Cornerstone' : 'minimal Next app',
+      color: app === 'project' ? '#b4462b' : '#2b6cb4',
+      points: buildSizes(results).flatMap((n) => {
+        const median = findBuild(results, app, n);
+        return median ? [{ articles: n, seconds: median.wallMs / 1000 }] : [];
+      }),
+    }));
+    if (series.every((s) => s.points.length > 1)) {
+      writeFileSync(
+        path.join(resultsDir, 'build-time.svg'),
+        buildTimeChart(
+          series,
+          `Cold next build time (${results.environment.cpus} CPUs, ${results.environment.date.slice(0, 10)})`,
+        ),
+      );
+    }
   }
-  progress(`wrote ${path.relative(repoRoot, jsonFile)}, bench/results/latest.md and the chart`);
+  progress(
+    complete
+      ? `wrote ${path.relative(repoRoot, jsonFile)}, bench/results/latest.md and the chart`
+      : `wrote ${path.relative(repoRoot, jsonFile)} (a partial run: latest.md and the chart kept)`,
+  );
 
   if (options.check) {
     for (const c of results.checks) {
