@@ -86,6 +86,7 @@ export async function textMask(
   font: string,
   options: { letterSpacing?: number; lineHeight?: number } = {},
 ): Promise<Mask> {
+  await registerFonts();
   // Sizes are in points; at 72 dpi a point is a pixel. Pango's own units are 1/1024 point.
   const attributes = [
     options.letterSpacing ? `letter_spacing="${Math.round(options.letterSpacing * 1024)}"` : '',
@@ -178,7 +179,6 @@ let blank: Buffer | undefined;
 
 /** The card for `card` as PNG bytes. Its text must be what the fonts draw (ogSafeText). */
 export async function drawCard(card: CardText): Promise<Buffer> {
-  await registerFonts();
   const [name, footer] = await Promise.all([
     repeatedTextMask(card.siteName.toLocaleUpperCase('en'), pangoFont('Inter', 600, 30), {
       letterSpacing: 2,

@@ -114,6 +114,20 @@ describe('textMask', () => {
     },
   );
 
+  it('sets letters from the Latin Extended files in the same face', async () => {
+    // Ł, ő and ř are only in the latin-ext subset file; fontconfig must find them there rather
+    // than in a system font.
+    const text = 'ŁőřŁőř';
+    const mask = await textMask(text, pangoFont('Source Serif 4', 700, 30));
+    const parsed = loadOgFonts()
+      .filter((f) => f.name === 'Source Serif 4')
+      .map((f) => create(f.data))
+      .find((font) => 'hasGlyphForCodePoint' in font && font.hasGlyphForCodePoint(0x141));
+    if (!parsed || !('layout' in parsed)) throw new Error('no Latin Extended file');
+    const advance = (parsed.layout(text).advanceWidth * 30) / parsed.unitsPerEm;
+    expect(Math.abs(mask.width - advance)).toBeLessThan(advance * 0.03);
+  });
+
   it('shows markup in a title as text instead of applying it', async () => {
     const font = pangoFont('Inter', 400, 30);
     const plain = await textMask('Trust', font);
