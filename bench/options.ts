@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './util';
 
-export const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
+const SECTIONS = ['build', 'pipeline', 'weight', 'lighthouse', 'serve'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -19,6 +19,19 @@ interface Options {
 
 function isSection(name: string): name is Section {
   return SECTIONS.some((section) => section === name);
+}
+
+/**
+ * Whether a run measured everything the READMEs' table shows, the way the issue asks: every
+ * section, the 100- and 1,000-article builds, three builds per app and three Lighthouse runs.
+ */
+export function isFullRun(options: Options): boolean {
+  return (
+    SECTIONS.every((name) => options.sections.has(name)) &&
+    [100, 1000].every((size) => options.sizes.includes(size)) &&
+    options.buildRuns >= 3 &&
+    options.lighthouseRuns === 3
+  );
 }
 
 export function parseOptions(argv: string[]): Options {

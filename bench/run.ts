@@ -12,7 +12,7 @@ import { evaluate, isCdnCacheable } from './budgets';
 import { appDir, build, prepareApps, readCacheStats } from './build';
 import { buildTimeChart } from './chart';
 import { runLighthouse } from './lighthouse';
-import { parseOptions, SECTIONS } from './options';
+import { isFullRun, parseOptions } from './options';
 import { measurePageWeight } from './page-weight';
 import type { PipelineRun } from './pipeline';
 import { report } from './report';
@@ -284,9 +284,9 @@ async function main(): Promise<void> {
   const stamp = results.environment.date.replace(/[:.]/g, '-');
   const jsonFile = path.join(resultsDir, `${stamp}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-  // latest.md and the chart are what the READMEs show: only a run of every section replaces
-  // them, so a quick `--only lighthouse` cannot leave a table without its build rows.
-  const complete = SECTIONS.every((name) => options.sections.has(name));
+  // latest.md and the chart are what the READMEs show: only a full run replaces them, so a
+  // quick `--only lighthouse` or `--sizes 10` cannot leave a table without its 1,000 rows.
+  const complete = isFullRun(options);
   if (complete) {
     writeFileSync(
       path.join(resultsDir, 'latest.md'),
@@ -313,7 +313,7 @@ async function main(): Promise<void> {
   progress(
     complete
       ? `wrote ${path.relative(repoRoot, jsonFile)}, bench/results/latest.md and the chart`
-      : `wrote ${path.relative(repoRoot, jsonFile)} (a partial run: latest.md and the chart kept)`,
+      : `wrote ${path.relative(repoRoot, jsonFile)} (not a full run: latest.md and the chart kept)`,
   );
 
   if (options.check) {

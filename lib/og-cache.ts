@@ -18,6 +18,7 @@ import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './c
 /** The sources whose change changes every card: the layout, fonts and size, and the routes. */
 const CARD_SOURCES = [
   'lib/og-card.ts',
+  'lib/og-fonts.ts',
   'lib/og-image.ts',
   'lib/og-cache.ts',
   'lib/sfnt-from-woff.ts',

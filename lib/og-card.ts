@@ -14,7 +14,8 @@
  */
 import 'server-only';
 import sharp from 'sharp';
-import { ogFontFiles, OG_IMAGE_SIZE, type OgFont } from './og-image';
+import { ogFontSetup } from './og-fonts';
+import { OG_IMAGE_SIZE, type OgFont } from './og-image';
 
 export interface CardText {
   title: string;
@@ -58,7 +59,7 @@ const WEIGHT_NAMES: Record<OgFont['weight'], string> = {
 
 /** A Pango font description; the comma ends the family ("Source Serif 4 Bold" would not). */
 export function pangoFont(name: OgFont['name'], weight: OgFont['weight'], size: number): string {
-  const file = ogFontFiles().find((font) => font.name === name && font.weight === weight);
+  const file = ogFontSetup().files.find((font) => font.name === name && font.weight === weight);
   if (!file) throw new Error(`no card font ${name} ${weight}`);
   return `${file.family}, ${WEIGHT_NAMES[weight]} ${size}`;
 }
@@ -66,26 +67,44 @@ export function pangoFont(name: OgFont['name'], weight: OgFont['weight'], size: 
 let registered: Promise<void> | undefined;
 
 /**
- * Makes every card font known to fontconfig before anything is drawn. sharp adds a `fontfile`
- * to the process's fonts for good; a font description then finds the family in every file
- * that has it, so a title set in the Latin file still gets Ł from the Latin Extended one.
+ * Points fontconfig at the card fonts alone (lib/og-fonts.ts) before the first text is set:
+ * fontconfig reads FONTCONFIG_FILE once, when it starts. Each file is also added through
+ * sharp's `fontfile`, which holds for the process even if something had started fontconfig
+ * earlier. A font description then finds its family in every file that has it, so a title set
+ * in the Latin file still gets Ł from the Latin Extended one.
  */
 function registerFonts(): Promise<void> {
-  registered ??= Promise.all(
-    ogFontFiles().map((file) =>
-      sharp({ text: { text: '.', fontfile: file.path } })
-        .raw()
-        .toBuffer(),
-    ),
-  ).then(() => undefined);
+  if (!registered) {
+    const { files, config } = ogFontSetup();
+    process.env.FONTCONFIG_FILE = config;
+    registered = Promise.all(
+      files.map((file) =>
+        sharp({ text: { text: '.', fontfile: file.path } })
+          .raw()
+          .toBuffer(),
+      ),
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        // Let the next card try again rather than fail every card of this process.
+        registered = undefined;
+        throw error;
+      },
+    );
+  }
   return registered;
 }
+
+const NO_TEXT: Mask = { data: Buffer.alloc(0), width: 0, height: 0 };
 
 export async function textMask(
   text: string,
   font: string,
   options: { letterSpacing?: number; lineHeight?: number } = {},
 ): Promise<Mask> {
+  // A title of only emoji or another script is empty once reduced to what the fonts draw;
+  // Pango refuses to set nothing.
+  if (text.trim() === '') return NO_TEXT;
   await registerFonts();
   // Sizes are in points; at 72 dpi a point is a pixel. Pango's own units are 1/1024 point.
   const attributes = [
@@ -125,6 +144,8 @@ function repeatedTextMask(
   if (!mask) {
     if (repeated.size >= 256) repeated.clear();
     mask = textMask(text, font, options);
+    // A failure is not remembered: the next card sets the text again.
+    mask.catch(() => repeated.delete(key));
     repeated.set(key, mask);
   }
   return mask;
@@ -135,28 +156,76 @@ function titleSize(title: string): number {
   return title.length > 90 ? 58 : title.length > 60 ? 66 : 76;
 }
 
-async function titleMask(title: string, room: number): Promise<Mask> {
+/** The title set as large as its length allows and the room holds, down to SMALLEST_TITLE. */
+async function fitTitle(title: string, room: number): Promise<{ mask: Mask; size: number }> {
   for (let size = titleSize(title); ; size -= 6) {
     const font = pangoFont('Source Serif 4', 700, size);
     const mask = await textMask(title, font, { lineHeight: size * 1.12 });
-    if (mask.height <= room || size - 6 < SMALLEST_TITLE) return mask;
+    if (mask.height <= room || size - 6 < SMALLEST_TITLE) return { mask, size };
   }
 }
 
-/** Lays `mask` onto the RGB `canvas` in `colour`, its top left corner at (left, top). */
-function blend(canvas: Buffer, mask: Mask, colour: Rgb, left: number, top: number): void {
+/** A block of text placed on the card. */
+interface Placed {
+  mask: Mask;
+  colour: Rgb;
+  left: number;
+  top: number;
+}
+
+export interface CardLayout {
+  blocks: Placed[];
+  titleSize: number;
+  /** Whether the title was cut at the bottom because even its smallest size did not fit. */
+  titleCut: boolean;
+}
+
+/** Sets the card's text and places it: what drawCard paints. */
+export async function layoutCard(card: CardText): Promise<CardLayout> {
+  const [name, footer] = await Promise.all([
+    repeatedTextMask(card.siteName.toLocaleUpperCase('en'), pangoFont('Inter', 600, 30), {
+      letterSpacing: 2,
+    }),
+    repeatedTextMask(card.byline ?? card.tagline, pangoFont('Inter', 400, 30)),
+  ]);
+  const room = Math.max(TEXT_HEIGHT - name.height - footer.height - 2 * MIN_GAP, 0);
+  const title = await fitTitle(card.title, room);
+  // A title too long even at the smallest size is cut at the bottom rather than covering the
+  // byline; headlines are at most 160 characters, which fit.
+  const shown = { ...title.mask, height: Math.min(title.mask.height, room) };
+  const free = TEXT_HEIGHT - name.height - shown.height - footer.height;
+  return {
+    blocks: [
+      { mask: name, colour: ACCENT, left: MARGIN_X, top: MARGIN_TOP },
+      {
+        mask: shown,
+        colour: INK,
+        left: MARGIN_X,
+        top: MARGIN_TOP + name.height + Math.round(free / 2),
+      },
+      { mask: footer, colour: INK, left: MARGIN_X, top: MARGIN_TOP + TEXT_HEIGHT - footer.height },
+    ],
+    titleSize: title.size,
+    titleCut: shown.height < title.mask.height,
+  };
+}
+
+/** Lays a block onto the RGB `canvas` in its colour, clipped to the canvas. */
+function blend(canvas: Buffer, { mask, colour, left, top }: Placed): void {
   const { width: canvasWidth, height: canvasHeight } = OG_IMAGE_SIZE;
-  const rows = Math.min(mask.height, canvasHeight - top);
-  const columns = Math.min(mask.width, canvasWidth - left);
   const [red, green, blue] = colour;
   const mix = (at: number, ink: number, alpha: number) => {
     const under = canvas[at] ?? 0;
     canvas[at] = Math.round(under + ((ink - under) * alpha) / 255);
   };
-  for (let y = 0; y < rows; y += 1) {
-    let source = y * mask.width;
-    let target = ((top + y) * canvasWidth + left) * 3;
-    for (let x = 0; x < columns; x += 1, source += 1, target += 3) {
+  const firstRow = Math.max(0, -top);
+  const firstColumn = Math.max(0, -left);
+  const rows = Math.min(mask.height, canvasHeight - top);
+  const columns = Math.min(mask.width, canvasWidth - left);
+  for (let y = firstRow; y < rows; y += 1) {
+    let source = y * mask.width + firstColumn;
+    let target = ((top + y) * canvasWidth + left + firstColumn) * 3;
+    for (let x = firstColumn; x < columns; x += 1, source += 1, target += 3) {
       const alpha = mask.data[source] ?? 0;
       if (alpha === 0) continue;
       mix(target, red, alpha);
@@ -179,24 +248,10 @@ let blank: Buffer | undefined;
 
 /** The card for `card` as PNG bytes. Its text must be what the fonts draw (ogSafeText). */
 export async function drawCard(card: CardText): Promise<Buffer> {
-  const [name, footer] = await Promise.all([
-    repeatedTextMask(card.siteName.toLocaleUpperCase('en'), pangoFont('Inter', 600, 30), {
-      letterSpacing: 2,
-    }),
-    repeatedTextMask(card.byline ?? card.tagline, pangoFont('Inter', 400, 30)),
-  ]);
-  const room = TEXT_HEIGHT - name.height - footer.height - 2 * MIN_GAP;
-  const title = await titleMask(card.title, room);
-  // A title too long even at the smallest size is cut at the bottom rather than covering the
-  // byline; titles are at most 160 characters, which fit.
-  const shown = { ...title, height: Math.min(title.height, Math.max(room, 0)) };
-
+  const layout = await layoutCard(card);
   blank ??= paper();
   const canvas = Buffer.from(blank);
-  blend(canvas, name, ACCENT, MARGIN_X, MARGIN_TOP);
-  const free = TEXT_HEIGHT - name.height - shown.height - footer.height;
-  blend(canvas, shown, INK, MARGIN_X, MARGIN_TOP + name.height + Math.round(free / 2));
-  blend(canvas, footer, INK, MARGIN_X, MARGIN_TOP + TEXT_HEIGHT - footer.height);
+  for (const block of layout.blocks) blend(canvas, block);
   return sharp(canvas, { raw: { ...OG_IMAGE_SIZE, channels: 3 } })
     .png()
     .toBuffer();

@@ -1,31 +1,27 @@
 /**
- * What the Open Graph cards need besides their layout (lib/og-card.ts): fonts read from npm
- * packages and text the fonts can draw.
+ * What the Open Graph cards need besides their drawing (lib/og-card.ts): fonts read from npm
+ * packages, text the fonts can draw, and the cards' URLs.
  *
- * Pango sets a character the card fonts lack in whatever system font has it, so the same card
- * would look different on every machine, or show a box. Such characters (emoji, scripts the
- * fonts do not cover) are dropped from the card; the page itself still shows them.
+ * Pango sees only the card fonts (lib/og-fonts.ts), so a character they lack would come out as
+ * a box. Such characters (emoji, scripts the fonts do not cover) are dropped from the card; the
+ * page itself still shows them.
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create as createFont } from 'fontkit';
-import { writeEntryAtomically } from './cache-dir';
 import type { Article, Author } from './content';
 import { currentCardVersion } from './og-cache';
-import { sfntFromWoff } from './sfnt-from-woff';
 import { routes, site } from './site';
 
 export interface OgFont {
   name: 'Source Serif 4' | 'Inter';
   data: Buffer;
   weight: 400 | 600 | 700;
-  style: 'normal';
 }
 
-// WOFF, not WOFF2: fontkit reads it here, and lib/sfnt-from-woff.ts unwraps it for Pango.
+// WOFF, not WOFF2: fontkit reads it here, and lib/og-fonts.ts unwraps it for Pango.
 const FONT_FILES = [
   ['Source Serif 4', 700, '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'],
   [
@@ -54,44 +50,9 @@ export function loadOgFonts(): OgFont[] {
   fonts ??= FONT_FILES.map(([name, weight, file]) => ({
     name,
     weight,
-    style: 'normal' as const,
     data: readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', file)),
   }));
   return fonts;
-}
-
-/** A card font as Pango needs it: a TrueType file on disk and the family name inside it. */
-export interface OgFontFile {
-  path: string;
-  name: OgFont['name'];
-  weight: OgFont['weight'];
-  /**
-   * The family the file declares, which fontconfig matches: the subset files name their 600
-   * weight "Inter SemiBold", and asking for "Inter" at 600 would get a synthetic bold of 400.
-   */
-  family: string;
-}
-
-let fontFiles: OgFontFile[] | undefined;
-
-/**
- * The card fonts unwrapped to TrueType in the system's temporary directory, each named by a
- * hash of its bytes, so every build process and every build shares them and an upgraded font
- * package gets new files.
- */
-export function ogFontFiles(): OgFontFile[] {
-  fontFiles ??= loadOgFonts().map((font) => {
-    const sfnt = sfntFromWoff(font.data, `${font.name} ${font.weight}`);
-    const hash = createHash('sha256').update(sfnt).digest('hex').slice(0, 16);
-    const file = path.join(tmpdir(), 'cornerstone-og-fonts', `${hash}.ttf`);
-    if (!existsSync(file)) writeEntryAtomically(file, sfnt);
-    // Without the file Pango would quietly set the card in a system font.
-    if (!existsSync(file)) throw new Error(`could not write the card font ${file}`);
-    const parsed = createFont(sfnt);
-    const family = 'familyName' in parsed ? parsed.familyName : font.name;
-    return { path: file, name: font.name, weight: font.weight, family };
-  });
-  return fontFiles;
 }
 
 let drawable: ReadonlySet<number> | undefined;
@@ -100,8 +61,8 @@ let drawable: ReadonlySet<number> | undefined;
  * The code points every card font can draw, read from the fonts' own character maps: for each
  * family the union of its subset files, then what all families share, since one string may be
  * set in either. Declared subset ranges are wider than the glyphs the files hold (Inter's Latin
- * subset claims U+2000–206F yet has no U+2011), and one missing glyph is enough for satori to
- * reach for the network.
+ * subset claims U+2000–206F yet has no U+2011), and one missing glyph would be a box on the
+ * card.
  */
 function drawableCodePoints(): ReadonlySet<number> {
   if (drawable) return drawable;
@@ -157,7 +118,7 @@ export function ogSafeText(text: string): string {
   const points = drawableCodePoints();
   const drawableChar = (char: string) => points.has(char.codePointAt(0) ?? -1);
   // Composed first: a title pasted from macOS may spell "é" as "e" and a combining accent,
-  // which satori would draw unpositioned beside the letter.
+  // and the fonts' character maps list the composed letter.
   return [...text.normalize('NFC')]
     .map((char) => {
       if (/\s/.test(char)) return ' ';

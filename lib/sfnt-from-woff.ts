@@ -43,7 +43,17 @@ function tableData(woff: Buffer, entry: TableEntry, label: string): Buffer {
   if (end > woff.length) throw new Error(`${label}: a table runs past the end of the file`);
   const stored = woff.subarray(entry.offset, end);
   // The spec stores a table uncompressed exactly when compressing did not make it smaller.
-  const data = entry.compressedLength < entry.length ? inflateSync(stored) : stored;
+  if (entry.compressedLength >= entry.length) {
+    if (stored.length !== entry.length) throw new Error(`${label}: a table has the wrong length`);
+    return stored;
+  }
+  let data: Buffer;
+  try {
+    // Bounded by the length the directory declares: a hostile file cannot inflate further.
+    data = inflateSync(stored, { maxOutputLength: entry.length });
+  } catch (error) {
+    throw new Error(`${label}: a table does not decompress`, { cause: error });
+  }
   if (data.length !== entry.length) throw new Error(`${label}: a table has the wrong length`);
   return data;
 }
@@ -55,6 +65,11 @@ export function sfntFromWoff(woff: Buffer, label = 'font'): Buffer {
   }
   const flavor = woff.readUInt32BE(4);
   const count = woff.readUInt16BE(12);
+  const totalSfntSize = woff.readUInt32BE(16);
+  if (count === 0) throw new Error(`${label}: the file holds no tables`);
+  if (WOFF_HEADER_BYTES + count * WOFF_ENTRY_BYTES > woff.length) {
+    throw new Error(`${label}: the table directory runs past the end of the file`);
+  }
   const entries = readEntries(woff, count);
   // The SFNT header's binary-search fields (OpenType spec, "Table directory").
   let searchRange = 1;
@@ -86,5 +101,9 @@ export function sfntFromWoff(woff: Buffer, label = 'font'): Buffer {
     parts.push(data, Buffer.alloc(padding));
     offset += data.length + padding;
   });
-  return Buffer.concat(parts);
+  const sfnt = Buffer.concat(parts);
+  if (sfnt.length !== totalSfntSize) {
+    throw new Error(`${label}: the font is ${sfnt.length} bytes, the header says ${totalSfntSize}`);
+  }
+  return sfnt;
 }

@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { create } from 'fontkit';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { drawCard, pangoFont, textMask } from '@/lib/og-card';
-import { loadOgFonts, OG_IMAGE_SIZE, siteCardProps } from '@/lib/og-image';
+import { drawCard, layoutCard, pangoFont, textMask } from '@/lib/og-card';
+import { articleCardProps, loadOgFonts, OG_IMAGE_SIZE, siteCardProps } from '@/lib/og-image';
+import { repoRoot } from '../support/server';
 
 const { width, height } = OG_IMAGE_SIZE;
 const PAPER = [0xfb, 0xf9, 0xf4];
@@ -71,21 +74,53 @@ describe('drawCard', () => {
     }
   });
 
-  it('draws the same bytes for the same card', async () => {
-    expect((await drawCard(card)).equals(await drawCard(card))).toBe(true);
+  it('draws the same bytes in another process (a card URL is versioned by its text)', () => {
+    const here = createHash('sha256');
+    return drawCard(card).then((png) => {
+      const there = execFileSync(
+        process.execPath,
+        [
+          '--conditions=react-server',
+          '--import',
+          'tsx',
+          'tests/support/draw-card-hash.ts',
+          JSON.stringify(card),
+        ],
+        { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+      );
+      expect(there).toBe(here.update(png).digest('hex'));
+    });
   });
 
-  it('keeps a 160-character title and a wrapped description on the card, apart', async () => {
+  it('sets a 160-character headline whole, and cuts only a longer one', async () => {
     const long = {
       ...siteCardProps(),
-      title: `${'Trust, forgiveness and the long work of repair '.repeat(4)}`.slice(0, 160),
-      tagline: siteCardProps().tagline,
+      title: 'Trust, forgiveness and the long work of repair '.repeat(4).slice(0, 160),
     };
-    const { at } = await pixels(await drawCard(long));
-    const blocks = bands(inkRows(at));
-    expect(blocks).toHaveLength(3);
-    expect(blocks[2]?.bottom).toBeLessThan(630 - 72);
-    expect((blocks[2]?.top ?? 0) - (blocks[1]?.bottom ?? 0)).toBeGreaterThanOrEqual(24);
+    const fits = await layoutCard(long);
+    expect([fits.titleCut, fits.titleSize]).toEqual([false, 58]);
+    const tooLong = await layoutCard({ ...long, title: 'Trust and repair '.repeat(40) });
+    expect(tooLong.titleCut).toBe(true);
+    expect(tooLong.titleSize).toBe(40);
+    const [name, title, footer] = tooLong.blocks;
+    // Even cut, the title keeps its distance from the name and the description.
+    expect(
+      (title?.top ?? 0) - ((name?.top ?? 0) + (name?.mask.height ?? 0)),
+    ).toBeGreaterThanOrEqual(24);
+    expect(
+      (footer?.top ?? 0) - ((title?.top ?? 0) + (title?.mask.height ?? 0)),
+    ).toBeGreaterThanOrEqual(24);
+  });
+
+  it('draws a card whose title the fonts cannot set at all (the page still shows it)', async () => {
+    const props = articleCardProps({ title: '信任 🤝' }, { name: 'Patrick B. Watson' });
+    expect(props.title).toBe('');
+    const layout = await layoutCard(props);
+    expect(layout.blocks[1]?.mask.height).toBe(0);
+    const { info, at } = await pixels(await drawCard(props));
+    expect([info.width, info.height]).toEqual([1200, 630]);
+    // The name and the byline, nothing between them.
+    expect(bands(inkRows(at))).toHaveLength(2);
   });
 
   it('breaks a word wider than the card instead of running off its edge', async () => {
@@ -128,8 +163,24 @@ describe('textMask', () => {
     expect(Math.abs(mask.width - advance)).toBeLessThan(advance * 0.03);
   });
 
+  it('sees only the card fonts: a system family is not found, whatever the machine has', async () => {
+    const text = 'Cornerstone: trust';
+    const system = await textMask(text, 'DejaVu Sans, Book 30');
+    const ours = await Promise.all(
+      [
+        pangoFont('Inter', 400, 30),
+        pangoFont('Inter', 600, 30),
+        pangoFont('Source Serif 4', 700, 30),
+      ].map((font) => textMask(text, font)),
+    );
+    // Set in a card face instead (DejaVu Sans would be 7–15 % wider than Inter).
+    expect(ours.map((mask) => mask.width)).toContain(system.width);
+  });
+
   it('shows markup in a title as text instead of applying it', async () => {
     const font = pangoFont('Inter', 400, 30);
+    // A bare ampersand is what breaks unescaped markup.
+    expect((await textMask('Q&A', font)).width).toBeGreaterThan((await textMask('QA', font)).width);
     const plain = await textMask('Trust', font);
     const markup = await textMask('<b>Trust</b>', font);
     const entities = await textMask('&lt;b&gt;Trust&lt;/b&gt;', font);

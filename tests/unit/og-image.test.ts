@@ -7,13 +7,13 @@ describe('ogSafeText', () => {
     expect(ogSafeText('Café “trust” — naïve 1–2 €5 Łódź')).toBe('Café “trust” — naïve 1–2 €5 Łódź');
   });
 
-  it('drops emoji (next/og would download them) and scripts the fonts lack', () => {
+  it('drops emoji and scripts the fonts lack (they would be boxes on the card)', () => {
     expect(ogSafeText('Trust 🤝 and love ❤️ 信任 👩‍❤️‍👨 now')).toBe('Trust and love now');
   });
 
   it('keeps only characters the font files hold, setting the rest from their parts', () => {
     // The fonts' Latin subsets claim U+2000–206F but hold no U+2011 or U+2030, and no
-    // precomposed Vietnamese letters: satori would fetch a font from Google for each.
+    // precomposed Vietnamese letters: each would be a box on the card.
     expect(ogSafeText('Tiếng Việt: well‑known, 5‰\u000b done')).toBe(
       'Tiêng Viêt: well-known, 5 done',
     );
