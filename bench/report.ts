@@ -95,7 +95,7 @@ export function report(results: Results): string {
     )?.ogOutputs?.['.body'];
     if (images?.files) {
       rows.push([
-        'Share images drawn in the 1,000 run',
+        'Share images drawn in the 1,000 run (next/og)',
         `${images.files.toLocaleString('en')} PNGs, ${kb(images.bytes / images.files)} each`,
         referenceCards?.files
           ? `none in the minimal app; ${referenceCards.files.toLocaleString('en')} PNGs, ${kb(referenceCards.bytes / referenceCards.files)} each, in the minimal app with cards`

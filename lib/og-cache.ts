@@ -1,11 +1,11 @@
 /**
  * A disk cache for the share images, so a rebuild redraws only the cards whose text changed.
- * Drawing a card (lib/og-card.ts) costs about 10 ms of CPU: at 1,000 articles, redrawing every
- * unchanged card would be 10 s of a rebuild.
+ * Drawing a card (satori, then sharp or resvg) costs tens of milliseconds: at 1,000 articles,
+ * redrawing every unchanged card made up a large part of a rebuild.
  *
  * An entry is the PNG itself, named by a SHA-256 of the card's props. Entries live in a
- * directory per version of what draws them: lib/og-card.ts, lib/og-image.ts (fonts and
- * text filtering) and the lockfile (sharp, fonts). Changing any of these starts a new
+ * directory per version of what draws them: the card component, lib/og-image.ts (fonts and
+ * text filtering) and the lockfile (next/og, fonts). Changing any of these starts a new
  * directory and deletes the old ones. Without those sources (a deployed server) the cache is
  * off rather than possibly stale. MARKDOWN_CACHE=off turns it off with the Markdown cache.
  */
@@ -17,13 +17,11 @@ import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './c
 
 /** The sources whose change changes every card: the layout, fonts and size, and the routes. */
 const CARD_SOURCES = [
-  'lib/og-card.ts',
-  'lib/og-fonts.ts',
+  'components/og-card.tsx',
   'lib/og-image.ts',
   'lib/og-cache.ts',
-  'lib/sfnt-from-woff.ts',
-  'app/og/articles/[file]/route.ts',
-  'app/og/site.png/route.ts',
+  'app/og/articles/[file]/route.tsx',
+  'app/og/site.png/route.tsx',
 ];
 
 export interface OgCache {
@@ -69,7 +67,7 @@ function getDefaultCache(): OgCache | null {
  */
 export async function cachedCardPng(
   props: Record<string, string | undefined>,
-  draw: () => Promise<Uint8Array>,
+  draw: () => Promise<ArrayBuffer>,
   cache: OgCache | null = getDefaultCache(),
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (!cache) return new Uint8Array(await draw());

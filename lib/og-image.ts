@@ -1,10 +1,11 @@
 /**
- * What the Open Graph cards need besides their drawing (lib/og-card.ts): fonts read from npm
- * packages, text the fonts can draw, and the cards' URLs.
+ * What the Open Graph cards need besides their layout: fonts read from npm packages and text
+ * the fonts can draw.
  *
- * Pango sees only the card fonts (lib/og-fonts.ts), so a character they lack would come out as
- * a box. Such characters (emoji, scripts the fonts do not cover) are dropped from the card; the
- * page itself still shows them.
+ * next/og (satori) fetches a font from Google Fonts, or an emoji image from a CDN, for any
+ * character its fonts lack. The build has no network, so a title with an emoji or a script the
+ * fonts do not cover would fail or stall the build. Such characters are dropped from the card;
+ * the page itself still shows them.
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
@@ -16,12 +17,13 @@ import { currentCardVersion } from './og-cache';
 import { routes, site } from './site';
 
 export interface OgFont {
-  name: 'Source Serif 4' | 'Inter';
+  name: string;
   data: Buffer;
   weight: 400 | 600 | 700;
+  style: 'normal';
 }
 
-// WOFF, not WOFF2: fontkit reads it here, and lib/og-fonts.ts unwraps it for Pango.
+// woff, not woff2: satori reads TrueType, OpenType and WOFF only.
 const FONT_FILES = [
   ['Source Serif 4', 700, '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'],
   [
@@ -38,7 +40,7 @@ const FONT_FILES = [
 /** The size of every share card, drawn and declared (og:image:width and height). */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
-/** What a card is sent with. */
+/** What next/og's ImageResponse sends with a card, for cards served from the cache. */
 export const OG_IMAGE_HEADERS = {
   'content-type': 'image/png',
   'cache-control': 'public, immutable, no-transform, max-age=31536000',
@@ -50,6 +52,7 @@ export function loadOgFonts(): OgFont[] {
   fonts ??= FONT_FILES.map(([name, weight, file]) => ({
     name,
     weight,
+    style: 'normal' as const,
     data: readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', file)),
   }));
   return fonts;
@@ -61,8 +64,8 @@ let drawable: ReadonlySet<number> | undefined;
  * The code points every card font can draw, read from the fonts' own character maps: for each
  * family the union of its subset files, then what all families share, since one string may be
  * set in either. Declared subset ranges are wider than the glyphs the files hold (Inter's Latin
- * subset claims U+2000–206F yet has no U+2011), and one missing glyph would be a box on the
- * card.
+ * subset claims U+2000–206F yet has no U+2011), and one missing glyph is enough for satori to
+ * reach for the network.
  */
 function drawableCodePoints(): ReadonlySet<number> {
   if (drawable) return drawable;
@@ -118,7 +121,7 @@ export function ogSafeText(text: string): string {
   const points = drawableCodePoints();
   const drawableChar = (char: string) => points.has(char.codePointAt(0) ?? -1);
   // Composed first: a title pasted from macOS may spell "é" as "e" and a combining accent,
-  // and the fonts' character maps list the composed letter.
+  // which satori would draw unpositioned beside the letter.
   return [...text.normalize('NFC')]
     .map((char) => {
       if (/\s/.test(char)) return ' ';

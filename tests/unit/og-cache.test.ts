@@ -19,7 +19,7 @@ describe('cachedCardPng', () => {
     const calls: number[] = [];
     const draw = async () => {
       calls.push(1);
-      return new Uint8Array(bytes);
+      return new Uint8Array(bytes).buffer;
     };
     return { draw, calls };
   };

@@ -7,13 +7,13 @@ describe('ogSafeText', () => {
     expect(ogSafeText('Café “trust” — naïve 1–2 €5 Łódź')).toBe('Café “trust” — naïve 1–2 €5 Łódź');
   });
 
-  it('drops emoji and scripts the fonts lack (they would be boxes on the card)', () => {
+  it('drops emoji (next/og would download them) and scripts the fonts lack', () => {
     expect(ogSafeText('Trust 🤝 and love ❤️ 信任 👩‍❤️‍👨 now')).toBe('Trust and love now');
   });
 
   it('keeps only characters the font files hold, setting the rest from their parts', () => {
     // The fonts' Latin subsets claim U+2000–206F but hold no U+2011 or U+2030, and no
-    // precomposed Vietnamese letters: each would be a box on the card.
+    // precomposed Vietnamese letters: satori would fetch a font from Google for each.
     expect(ogSafeText('Tiếng Việt: well‑known, 5‰\u000b done')).toBe(
       'Tiêng Viêt: well-known, 5 done',
     );
@@ -41,7 +41,7 @@ describe('ogSafeText', () => {
 });
 
 describe('loadOgFonts', () => {
-  it('reads WOFF files (fontkit and lib/sfnt-from-woff.ts read them) from npm packages', () => {
+  it('reads WOFF files (satori cannot read WOFF2) from npm packages', () => {
     const fonts = loadOgFonts();
     expect(fonts.map((f) => `${f.name} ${f.weight}`)).toEqual([
       'Source Serif 4 700',
