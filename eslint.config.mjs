@@ -25,17 +25,20 @@ const config = [
     },
   },
   {
-    // Internal links go through SiteLink, which prefetches on intent rather than on sight.
+    // Internal links are plain <a>: next/link would add its client code to every page, and the
+    // browser already prefetches on intent from the speculation rules in the root layout.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
-    ignores: ['components/site-link.tsx'],
     rules: {
+      // The rule asks for next/link on every internal link, which is the opposite choice.
+      '@next/next/no-html-link-for-pages': 'off',
       'no-restricted-imports': [
         'error',
         {
           paths: [
             {
               name: 'next/link',
-              message: 'Use SiteLink (components/site-link.tsx): it prefetches on intent.',
+              message:
+                'Use a plain <a>: pages are prerendered, and lib/speculation-rules.ts prefetches on intent.',
             },
           ],
         },

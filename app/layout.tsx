@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { feedAlternates, siteOgImage } from '@/lib/page-metadata';
 import { site } from '@/lib/site';
+import { speculationRulesJson } from '@/lib/speculation-rules';
 import { THEME_INIT_SCRIPT } from '@/lib/theme';
 import { sans, serif, serifItalic } from './fonts';
 // The order is the cascade order: where selectors tie, a later file wins. Tokens and base
@@ -53,6 +54,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* Blocking on purpose: a saved theme must apply before first paint (see lib/theme.ts). */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts */}
         <script src={THEME_INIT_SCRIPT} />
+        {/* Internal links are plain <a>: the browser prefetches on intent (lib/speculation-rules.ts). */}
+        <script
+          type="speculationrules"
+          dangerouslySetInnerHTML={{ __html: speculationRulesJson() }}
+        />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { SiteLink } from '@/components/site-link';
 import { routes } from '@/lib/site';
 
 // The 404 page must never be indexed, nor carry another page's canonical URL. Next.js adds
@@ -22,16 +21,16 @@ export default function NotFound() {
       </header>
       <ul className="not-found-links">
         <li>
-          <SiteLink href={routes.home()}>Latest articles</SiteLink>
+          <a href={routes.home()}>Latest articles</a>
         </li>
         <li>
-          <SiteLink href={routes.search()}>Search the articles</SiteLink>
+          <a href={routes.search()}>Search the articles</a>
         </li>
         <li>
-          <SiteLink href={routes.tags()}>Articles by tag</SiteLink>
+          <a href={routes.tags()}>Articles by tag</a>
         </li>
         <li>
-          <SiteLink href={routes.faq()}>Frequently asked questions</SiteLink>
+          <a href={routes.faq()}>Frequently asked questions</a>
         </li>
       </ul>
     </div>

@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import { publicationStatus, type Article, type Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -19,7 +18,7 @@ export function ArticleCard({
   return (
     <article className="card">
       <Heading className="card-title">
-        <SiteLink href={routes.article(article.slug)}>{article.title}</SiteLink>
+        <a href={routes.article(article.slug)}>{article.title}</a>
       </Heading>
       <p className="card-description">{article.description}</p>
       <p className="card-meta">

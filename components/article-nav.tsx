@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import type { Article } from '@/lib/content';
 import { routes } from '@/lib/site';
 
@@ -18,16 +17,16 @@ export function ArticleNav({
         More articles
       </h2>
       {previous ? (
-        <SiteLink href={routes.article(previous.slug)} rel="prev" className="article-nav-previous">
+        <a href={routes.article(previous.slug)} rel="prev" className="article-nav-previous">
           <span className="article-nav-label">Previous article</span>{' '}
           <span className="article-nav-title">{previous.title}</span>
-        </SiteLink>
+        </a>
       ) : null}
       {next ? (
-        <SiteLink href={routes.article(next.slug)} rel="next" className="article-nav-next">
+        <a href={routes.article(next.slug)} rel="next" className="article-nav-next">
           <span className="article-nav-label">Next article</span>{' '}
           <span className="article-nav-title">{next.title}</span>
-        </SiteLink>
+        </a>
       ) : null}
     </nav>
   );

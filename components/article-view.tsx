@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import { publicationStatus, type Article, type Author, type FaqSet } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { ArticleNav } from './article-nav';
@@ -69,16 +68,14 @@ export function ArticleView({
             <ul>
               {faq.entries.map((entry) => (
                 <li key={entry.id}>
-                  {/* A plain link: the browser's own jump to the question makes it the
-                      :target the FAQ page highlights; a client-side navigation would not. */}
                   <a href={routes.faq(entry.id)}>{entry.question}</a>
                 </li>
               ))}
             </ul>
             <p>
-              <SiteLink href={routes.faq()} className="more-link">
+              <a href={routes.faq()} className="more-link">
                 Read the answers in the FAQ
-              </SiteLink>
+              </a>
             </p>
           </section>
         ) : null}

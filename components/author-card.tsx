@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import type { Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { HtmlContent } from './html-content';
@@ -12,9 +11,9 @@ export function AuthorCard({ author }: { author: Author }) {
         About the author
       </h2>
       <p className="author-card-name">
-        <SiteLink href={routes.author(author.slug)} rel="author">
+        <a href={routes.author(author.slug)} rel="author">
           {author.name}
-        </SiteLink>
+        </a>
         <span className="author-card-role">{author.role}</span>
       </p>
       <HtmlContent className="author-card-bio" html={author.bioHtml} />

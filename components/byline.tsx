@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import type { Article, Author } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -10,9 +9,9 @@ export function Byline({ article, author }: { article: Article; author: Author |
       <span>
         By{' '}
         {author ? (
-          <SiteLink href={routes.author(author.slug)} rel="author">
+          <a href={routes.author(author.slug)} rel="author">
             {author.name}
-          </SiteLink>
+          </a>
         ) : (
           article.author
         )}

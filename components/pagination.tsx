@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import { pageWindow } from '@/lib/listings';
 import { listPage } from '@/lib/site';
 
@@ -20,9 +19,9 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (
-        <SiteLink href={href(page - 1)} rel="prev" className="pagination-step">
+        <a href={href(page - 1)} rel="prev" className="pagination-step">
           Newer
-        </SiteLink>
+        </a>
       ) : null}
       <ol className="pagination-pages">
         {pageWindow(page, pageCount).map((n, i) => (
@@ -36,17 +35,17 @@ export function Pagination({
                 {n}
               </span>
             ) : (
-              <SiteLink href={href(n)} aria-label={`Page ${n}`}>
+              <a href={href(n)} aria-label={`Page ${n}`}>
                 {n}
-              </SiteLink>
+              </a>
             )}
           </li>
         ))}
       </ol>
       {page < pageCount ? (
-        <SiteLink href={href(page + 1)} rel="next" className="pagination-step">
+        <a href={href(page + 1)} rel="next" className="pagination-step">
           Older
-        </SiteLink>
+        </a>
       ) : null}
     </nav>
   );

@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import type { Article } from '@/lib/content';
 import { routes } from '@/lib/site';
 import { FormattedDate } from './formatted-date';
@@ -15,7 +14,7 @@ export function RelatedArticles({ articles }: { articles: Article[] }) {
       <ul className="related-list">
         {articles.map((article) => (
           <li key={article.slug}>
-            <SiteLink href={routes.article(article.slug)}>{article.title}</SiteLink>
+            <a href={routes.article(article.slug)}>{article.title}</a>
             <span className="related-meta">
               <FormattedDate date={article.date} />
             </span>

@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import { site } from '@/lib/site';
 import { SiteNavLink } from './site-nav-link';
 import { ThemeToggle } from './theme-toggle';
@@ -7,9 +6,9 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <SiteLink href="/" className="site-name">
+        <a href="/" className="site-name">
           {site.name}
-        </SiteLink>
+        </a>
         <nav aria-label="Site">
           <ul className="site-nav">
             {site.nav.map((item) => (

@@ -1,4 +1,3 @@
-import { SiteLink } from './site-link';
 import { routes } from '@/lib/site';
 
 /** An article's tags as links to their tag pages. */
@@ -8,9 +7,9 @@ export function TagList({ tags }: { tags: string[] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
-          <SiteLink href={routes.tag(tag)} className="tag">
+          <a href={routes.tag(tag)} className="tag">
             {tag}
-          </SiteLink>
+          </a>
         </li>
       ))}
     </ul>

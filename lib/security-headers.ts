@@ -10,7 +10,8 @@ export const VIDEO_ORIGIN = 'https://www.youtube-nocookie.com';
 /**
  * Content-Security-Policy. Why the two `'unsafe-inline'`s: every page is prerendered, and
  * Next's App Router inlines its RSC payload as `<script>` elements whose contents differ per
- * page; nonces would need per-request rendering and would make every page dynamic. Content
+ * page; nonces would need per-request rendering and would make every page dynamic. The same
+ * keyword lets the speculation rules in the root layout run (lib/speculation-rules.ts). Content
  * HTML is sanitised before it reaches a page (see lib/sanitize-schema.ts), so authors cannot
  * add inline script, and no third-party script origin is allowed at all.
  * `'wasm-unsafe-eval'` lets Pagefind's search run its WebAssembly; it does not allow eval().

@@ -1,4 +1,3 @@
-import { SiteLink } from '@/components/site-link';
 import { HtmlContent } from '@/components/html-content';
 import { JsonLd } from '@/components/json-ld';
 import { getFaqSets } from '@/lib/content';
@@ -42,7 +41,7 @@ export default function FaqPage() {
           </p>
           {/* Not searched: the article's title would make the FAQ match searches for it. */}
           <p className="faq-source" data-pagefind-ignore>
-            From <SiteLink href={routes.article(set.article)}>{set.articleTitle}</SiteLink>
+            From <a href={routes.article(set.article)}>{set.articleTitle}</a>
           </p>
           {set.entries.map((entry) => (
             <div key={entry.id} className="faq-entry">

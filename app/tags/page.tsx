@@ -1,4 +1,3 @@
-import { SiteLink } from '@/components/site-link';
 import { getTags } from '@/lib/listings';
 import { pageMetadata } from '@/lib/page-metadata';
 import { routes, site } from '@/lib/site';
@@ -21,7 +20,7 @@ export default function TagsPage() {
         <ul className="tag-index">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <SiteLink href={routes.tag(tag.name)}>{tag.name}</SiteLink>{' '}
+              <a href={routes.tag(tag.name)}>{tag.name}</a>{' '}
               <span className="tag-count">
                 {tag.articles.length} {tag.articles.length === 1 ? 'article' : 'articles'}
               </span>

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { speculationRules } from '@/lib/speculation-rules';
 import { collapse, fetchPage } from '../support/html';
 
 const ARTICLE = '/articles/building-trust-and-emotional-intimacy';
@@ -22,6 +23,19 @@ describe('theme', () => {
     const { $ } = await fetchPage('/');
     expect(collapse($('.site-header button.theme-toggle').text())).toBe('Dark theme');
   });
+});
+
+describe('links to other pages', () => {
+  it.each(['/', ARTICLE, '/faq', '/tags', '/search', '/articles/missing'])(
+    '%s carries the speculation rules that prefetch its links on intent',
+    async (path) => {
+      const { $, status } = await fetchPage(path);
+      expect(status).toBe(path === '/articles/missing' ? 404 : 200);
+      const rules = $('head script[type="speculationrules"]');
+      expect(rules).toHaveLength(1);
+      expect(JSON.parse(rules.text())).toEqual(speculationRules);
+    },
+  );
 });
 
 describe('heading anchors', () => {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '@/lib/security-headers';
+import { routes } from '@/lib/site';
+import { speculationRules, speculationRulesJson } from '@/lib/speculation-rules';
+
+/** The rule's URL patterns for addresses that are not pages. */
+function excludedPatterns(): readonly string[] {
+  const [rule] = speculationRules.prefetch;
+  const patterns = rule.where.and.flatMap((clause) =>
+    'not' in clause && 'href_matches' in clause.not ? clause.not.href_matches : [],
+  );
+  return patterns;
+}
+
+/** A URL pattern's pathname match, for the only syntax the rules use: literals and `*`. */
+function matches(pattern: string, path: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+describe('speculation rules', () => {
+  it('prefetch same-origin links on intent, never on sight or by prerendering', () => {
+    expect(Object.keys(speculationRules)).toEqual(['prefetch']);
+    const [rule] = speculationRules.prefetch;
+    expect(rule.source).toBe('document');
+    expect(rule.eagerness).toBe('moderate');
+    expect(rule.where.and[0]).toEqual({ href_matches: '/*' });
+  });
+
+  it('leave out every address of the site that is a file rather than a page', () => {
+    // Every route that takes no argument, so that a route added later is checked too.
+    const zeroArgument: string[] = [];
+    for (const route of Object.values(routes)) {
+      if (route.length > 0) continue;
+      const path: unknown = Reflect.apply(route, undefined, []);
+      if (typeof path === 'string') zeroArgument.push(path);
+    }
+    const files = [...zeroArgument, routes.articleOgImage('an-article')].filter((path) =>
+      /\.[a-z]+$/.test(path),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining(['/feed.xml', '/atom.xml', '/sitemap.xml', '/og/site.png']),
+    );
+    for (const path of files) {
+      expect(
+        excludedPatterns().some((pattern) => matches(pattern, path)),
+        path,
+      ).toBe(true);
+    }
+    // Pages stay in: the exclusions do not reach them.
+    for (const path of ['/', '/faq', '/tags', '/search', routes.article('an-article')]) {
+      expect(
+        excludedPatterns().some((pattern) => matches(pattern, path)),
+        path,
+      ).toBe(false);
+    }
+  });
+
+  it('serialise to JSON that cannot close their <script> element', () => {
+    const json = speculationRulesJson();
+    expect(JSON.parse(json)).toEqual(speculationRules);
+    expect(json).not.toContain('<');
+  });
+
+  it('are allowed by the Content-Security-Policy, which must keep inline rules running', () => {
+    const scriptSrc = contentSecurityPolicy()
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .find(([name]) => name === 'script-src');
+    expect(
+      scriptSrc?.some((value) => ["'unsafe-inline'", "'inline-speculation-rules'"].includes(value)),
+    ).toBe(true);
+  });
+});
