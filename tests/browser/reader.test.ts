@@ -498,6 +498,32 @@ describe('links to other pages', () => {
     await finish(opened);
   });
 
+  it('Back returns to the article from the back/forward cache, where the reader left it', async () => {
+    const opened = await open(ARTICLE);
+    const { page } = opened;
+    const devtools = await opened.context.newCDPSession(page);
+    await devtools.send('Page.enable');
+    const notRestored: string[] = [];
+    devtools.on('Page.backForwardCacheNotUsed', ({ notRestoredExplanations }) =>
+      notRestored.push(...notRestoredExplanations.map(({ reason }) => reason)),
+    );
+    const authorLink = page.locator('a[rel="author"]').last();
+    await authorLink.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => {
+      addEventListener('pageshow', (event) => Reflect.set(window, 'restored', event.persisted));
+      return scrollY;
+    });
+    expect(scrolled).toBeGreaterThan(1000);
+    await authorLink.click();
+    await page.waitForURL((url) => url.pathname !== ARTICLE);
+    // A page restored from the cache fires no load event, so wait for the commit only.
+    await page.goBack({ waitUntil: 'commit' });
+    await expect.poll(() => page.evaluate(() => Reflect.get(window, 'restored'))).toBe(true);
+    expect(notRestored).toEqual([]);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await finish(opened);
+  });
+
   it('on a phone: nothing fetched on sight, and a tap loads the page its touch prefetched', async () => {
     const { opened, page, prefetched } = await openRecordingPrefetches(PHONE);
     expect(prefetched).toEqual([]);

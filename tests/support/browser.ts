@@ -24,6 +24,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [...OFFLINE_CHROMIUM_FLAGS],
+    // Playwright turns the back/forward cache off; readers' browsers have it, and Back to an
+    // article should restore it from there (tests/browser/reader.test.ts).
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
   });
 }
 
