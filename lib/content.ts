@@ -223,7 +223,17 @@ function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
 
 export function loadContent(
   root: string = contentRoot(),
-  { publicDir = defaultPublicDir() }: { publicDir?: string } = {},
+  {
+    publicDir = defaultPublicDir(),
+    onParse,
+  }: {
+    publicDir?: string;
+    /**
+     * Called as this process starts and ends parsing each body, so a watchdog can name a file
+     * whose Markdown stalls the parser (scripts/check.ts).
+     */
+    onParse?: (body: { file: string; line: number }, phase: 'start' | 'end') => void;
+  } = {},
 ): LoadResult {
   const diagnostics: Diagnostic[] = [];
   /** An error at a frontmatter field, where the editor wrote it. */
@@ -274,7 +284,14 @@ export function loadContent(
     addJob(article, 'article', routes.article(article.file.slug), { video: article.data.video });
   }
   for (const faq of faqFiles) addJob(faq, 'faq', routes.faq());
-  const processed = new Map(zip([...jobs.keys()], processBodiesCached([...jobs.values()])));
+  const processed = new Map(
+    zip(
+      [...jobs.keys()],
+      processBodiesCached([...jobs.values()], undefined, (body, phase) =>
+        onParse?.({ file: body.file, line: body.bodyStartLine }, phase),
+      ),
+    ),
+  );
 
   const processBody = (
     file: SourceFile,

@@ -398,14 +398,24 @@ export function tooDeeplyNested(
 export function processBodiesCached(
   jobs: readonly BodyJob[],
   cache: RenderCache | null = getDefaultCache(),
+  onParse?: (context: BodyContext, phase: 'start' | 'end') => void,
 ): ProcessedBody[] {
-  if (!cache) return jobs.map(processBody);
+  // onParse hears when this process starts and ends parsing a body (a cache hit parses nothing).
+  const parse = (job: BodyJob) => {
+    onParse?.(job.context, 'start');
+    try {
+      return processBody(job);
+    } finally {
+      onParse?.(job.context, 'end');
+    }
+  };
+  if (!cache) return jobs.map(parse);
   return cache.getOrRenderAll(
     jobs.map((job) => ({
       kind: 'body',
       source: job.markdown,
       options: { options: job.options, context: job.context },
-      render: () => processBody(job),
+      render: () => parse(job),
       label: job.options.path,
     })),
     processedBodySchema,

@@ -294,6 +294,49 @@ describe('the content gate', () => {
     expect(allowed.stdout).toContain('✖ content check: 0 errors and 4 warnings in 1 file\n');
   });
 
+  it('`npm run check` stops a body that stalls the Markdown parser and names it, in seconds', async () => {
+    const dir = 'tests/artifacts/check-stall';
+    repoFixtureTree('check-stall');
+    // 40 KB of "*_" pairs: about 25 s of parsing on the bench machine, and far longer at 1 MB.
+    writeFileSync(
+      path.join(repoRoot, dir, 'articles/stall.md'),
+      [
+        '---',
+        'title: A Stall',
+        'description: "A body made to stall the Markdown parser, for the check\'s watchdog."',
+        'date: 2024-03-06',
+        'author: ada-lovelace',
+        '---',
+        '',
+        `${'*_'.repeat(20_000)}a`,
+        '',
+      ].join('\n'),
+    );
+    const started = Date.now();
+    const result = await capture('npm', ['run', '--silent', 'check'], {
+      CONTENT_DIR: dir,
+      CHECK_PARSE_SECONDS: '1',
+    });
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${dir}/articles/stall.md:7:1: the Markdown parser was still reading this text after 1 s (an article normally takes well under one): long runs of * or _, brackets nested thousands deep, or lists and quotes nested hundreds deep slow it down sharply; escape such characters (\\*, \\_, \\[) or remove them`,
+      `✖ content check stopped at ${dir}/articles/stall.md; fix it, then run \`npm run check\` again to check the rest`,
+    ]);
+    expect(result.code).toBe(1);
+    // The limit plus start-up, not the parse's own 25 s.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('`npm run check` refuses a limit that is not a number of seconds', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check'], {
+      CONTENT_DIR: SITE,
+      CHECK_PARSE_SECONDS: 'soon',
+    });
+    expect(result.code).toBe(1);
+    expect(result.output.trim()).toBe(
+      'CHECK_PARSE_SECONDS must be a number of seconds above 0, not "soon"',
+    );
+  });
+
   it('`npm run new` scaffolds a draft article and an author, printing their paths', async () => {
     const dir = 'tests/artifacts/check-new';
     repoFixtureTree('check-new');

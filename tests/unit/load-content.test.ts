@@ -19,6 +19,22 @@ function error(
   return { file: `${root(name)}/${file}`, line, column, severity: 'error', message };
 }
 
+describe("loadContent: onParse, for the check's watchdog", () => {
+  it('hears each body start and end parsing, with its file and first line', () => {
+    const events: string[] = [];
+    loadContent(root('valid'), {
+      onParse: ({ file, line }, phase) => events.push(`${phase} ${file}:${line}`),
+    });
+    expect(events.length).toBeGreaterThan(2);
+    // Strictly paired: a body ends before the next one starts.
+    for (let index = 0; index < events.length; index += 2) {
+      expect(events[index]).toMatch(/^start tests\/fixtures\/content\/valid\/.+\.md:\d+$/);
+      expect(events[index + 1]).toBe(events[index]?.replace(/^start/, 'end'));
+    }
+    expect(events).toContain('start tests/fixtures/content/valid/authors/ada-lovelace.md:7');
+  });
+});
+
 describe('loadContent: a valid tree', () => {
   const { content, diagnostics } = loadContent(root('valid'));
 
