@@ -37,7 +37,15 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
-import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
+import {
+  dateFromIso,
+  faqSetId,
+  fixedFileRoutes,
+  listPageCount,
+  routes,
+  tagSlug,
+  templateIds,
+} from './site';
 import { slugify } from './slug';
 import { decodeSource, forbiddenCharacters } from './source-text';
 import { fieldDiagnostic, validateFrontmatter } from './validate';
@@ -497,12 +505,7 @@ function siteMap(
     site.set(fixed, { ids: new Set(templateIds.all), anchorKind: 'element' });
   }
   const files = [
-    routes.rssFeed(),
-    routes.atomFeed(),
-    routes.jsonFeed(),
-    routes.sitemap(),
-    routes.robots(),
-    routes.icon(),
+    ...fixedFileRoutes(),
     routes.siteOgImage(),
     ...published.map((article) => routes.articleOgImage(article.slug)),
     ...publicFiles,

@@ -12,20 +12,10 @@
  * on a phone, a finger on it. Nothing is fetched for links a reader only scrolls past.
  * Browsers without speculation rules ignore the element and navigate as usual.
  */
-import { routes } from './site';
+import { fixedFileRoutes } from './site';
 
 /** Addresses that are not pages: feeds, images, the sitemap and the search's own files. */
-const NOT_PAGES = [
-  routes.rssFeed(),
-  routes.atomFeed(),
-  routes.jsonFeed(),
-  routes.sitemap(),
-  routes.robots(),
-  routes.icon(),
-  '/og/*',
-  '/pagefind/*',
-  '/_next/*',
-] as const;
+const NOT_PAGES = [...fixedFileRoutes(), '/og/*', '/pagefind/*', '/_next/*'];
 
 /**
  * Links the rules leave alone: in-page jumps (citations, back-references, the contents), links
@@ -41,7 +31,7 @@ export const speculationRules = {
         and: [
           // Same origin only: the pattern is relative to the page, so another site never matches.
           { href_matches: '/*' },
-          { not: { href_matches: [...NOT_PAGES] } },
+          { not: { href_matches: NOT_PAGES } },
           { not: { selector_matches: NOT_FOLLOWED } },
         ],
       },
