@@ -37,15 +37,7 @@ import {
   type AuthorFrontmatter,
   type FaqFrontmatter,
 } from './schema';
-import {
-  dateFromIso,
-  faqSetId,
-  fixedFileRoutes,
-  listPageCount,
-  routes,
-  tagSlug,
-  templateIds,
-} from './site';
+import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
 import { slugify } from './slug';
 import { decodeSource, forbiddenCharacters } from './source-text';
 import { fieldDiagnostic, validateFrontmatter } from './validate';
@@ -237,8 +229,8 @@ export function loadContent(
   }: {
     publicDir?: string;
     /**
-     * Called as this process starts and ends parsing each body, so a watchdog can name a file
-     * whose Markdown stalls the parser (scripts/check.ts).
+     * Called as this process starts and ends parsing each body (a cache hit parses nothing),
+     * so a watchdog can name a file whose Markdown stalls the parser (scripts/check.ts).
      */
     onParse?: (body: { file: string; line: number }, phase: 'start' | 'end') => void;
   } = {},
@@ -411,6 +403,9 @@ export function loadContent(
     const { videos } = processBody(file, parsed, routes.faq());
     let sections: MarkdownSection[] = [];
     let unreadable = false;
+    // A second parse of the same body, so it is watched like the first.
+    const watched = { file: file.path, line: parsed.bodyStartLine };
+    onParse?.(watched, 'start');
     try {
       sections = renderSectionsCached(parsed.body, { path: file.path });
     } catch (error) {
@@ -424,6 +419,8 @@ export function loadContent(
       if (!diagnostics.some((d) => d.file === file.path && d.message === why[0]?.message)) {
         diagnostics.push(...why);
       }
+    } finally {
+      onParse?.(watched, 'end');
     }
     const entries = sections.map((section) => ({
       id: section.id,
@@ -505,7 +502,12 @@ function siteMap(
     site.set(fixed, { ids: new Set(templateIds.all), anchorKind: 'element' });
   }
   const files = [
-    ...fixedFileRoutes(),
+    routes.rssFeed(),
+    routes.atomFeed(),
+    routes.jsonFeed(),
+    routes.sitemap(),
+    routes.robots(),
+    routes.icon(),
     routes.siteOgImage(),
     ...published.map((article) => routes.articleOgImage(article.slug)),
     ...publicFiles,

@@ -90,18 +90,6 @@ export const routes = {
   search: () => '/search',
 } as const;
 
-/** The site's own files at fixed addresses that are not pages: feeds, sitemap, robots, icon. */
-export function fixedFileRoutes(): string[] {
-  return [
-    routes.rssFeed(),
-    routes.atomFeed(),
-    routes.jsonFeed(),
-    routes.sitemap(),
-    routes.robots(),
-    routes.icon(),
-  ];
-}
-
 /**
  * Page N of a list whose first page is `first`: later pages live under `first`/page/N, and
  * page 1 is `first` itself (its /page/1 alias redirects there).

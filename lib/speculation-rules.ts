@@ -5,21 +5,27 @@
  * Internal links are plain `<a>` elements, not next/link. Every page is prerendered HTML, so a
  * click is one request for a small document whose scripts and fonts are already cached; with
  * the prefetch that request has usually finished before the click lands. next/link's
- * client-side navigation cost about 4 KB of gzipped JavaScript on every page, and its handlers
+ * client-side navigation cost about 3 KB of gzipped JavaScript on every page, and its handlers
  * ran while the page was still starting (bench/README.md, "Latest results").
  *
- * "moderate" eagerness: on a desktop, a pointer resting on a link (about 200 ms) or pressing it;
- * on a phone, a finger on it. Nothing is fetched for links a reader only scrolls past.
- * Browsers without speculation rules ignore the element and navigate as usual.
+ * "moderate" eagerness, as Chromium reads it: on a desktop, a pointer resting on a link (about
+ * 200 ms) or pressing it; on a phone, a finger on it, and in recent Chrome for Android also a
+ * link the reader has scrolled to and paused near (its own heuristic, a link or two at a time,
+ * never every link on the screen). Keyboard focus starts nothing. Browsers without
+ * speculation rules ignore the element and navigate as usual.
  */
-import { fixedFileRoutes } from './site';
-
-/** Addresses that are not pages: feeds, images, the sitemap and the search's own files. */
-const NOT_PAGES = [...fixedFileRoutes(), '/og/*', '/pagefind/*', '/_next/*'];
 
 /**
- * Links the rules leave alone: in-page jumps (citations, back-references, the contents), links
- * that open elsewhere or download, and links an editor marked as not to be followed.
+ * Addresses that are not pages: anything with a dot in its path (feeds, the sitemap, the share
+ * images, pictures, PDFs, scripts, the search's files). Page addresses are slugs, which never
+ * hold a dot (lib/schema.ts, lib/slug.ts).
+ */
+const NOT_PAGES = '/*.*';
+
+/**
+ * Links the rules leave alone: links that open elsewhere or download, and links an editor
+ * marked as not to be followed. In-page jumps (citations, back-references, the contents) are
+ * listed too, though Chromium already skips links to the page itself.
  */
 const NOT_FOLLOWED = '[href^="#"], [target], [download], [rel~="nofollow"], [rel~="external"]';
 

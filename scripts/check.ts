@@ -4,25 +4,30 @@
  *
  * The check runs in a child process that this one watches. micromark, the Markdown parser,
  * slows down sharply on some hostile input: tens of thousands of `*_` pairs, brackets nested
- * thousands deep, or lists nested hundreds deep. A 40 KB body of `*_` took 25 s to parse on the bench
- * machine and the time grows faster than the size, so a 1 MB file could stall a build for
- * hours. When one body takes longer than the limit to parse, the child is stopped and the
- * check fails naming that file; `npm run build` runs the check first, so it fails in seconds
- * instead of stalling. An ordinary article parses in a few hundredths of a second.
+ * thousands deep, or lists nested hundreds deep. A 40 KB body of `*_` took 25 s to parse on
+ * the bench machine and the time grows faster than the size, so a 1 MB file could stall a
+ * build for hours. When one body takes longer than the limit to parse, the child is stopped
+ * and the check fails naming that file; `npm run build` runs the check first, so it fails in
+ * seconds instead of stalling. An ordinary article parses in a few hundredths of a second.
  *
- * CHECK_PARSE_SECONDS sets the limit (default 10).
+ * CHECK_PARSE_SECONDS sets the limit (default 10). A body another process is rendering into
+ * the shared cache (a running `next dev`) is waited for, for up to two minutes, before this
+ * check parses it itself under the limit (lib/render-cache.ts).
  */
 import { fork } from 'node:child_process';
 import { z } from 'zod';
 import { formatDiagnostic } from '../lib/diagnostics';
 
+// setTimeout holds at most 2^31 - 1 ms; a longer delay would fire at once.
+const MAX_LIMIT_SECONDS = 2_147_483;
 const limit = z.coerce
   .number()
   .positive()
+  .max(MAX_LIMIT_SECONDS)
   .safeParse(process.env.CHECK_PARSE_SECONDS ?? 10);
 if (!limit.success) {
   console.error(
-    `CHECK_PARSE_SECONDS must be a number of seconds above 0, not "${process.env.CHECK_PARSE_SECONDS}"`,
+    `CHECK_PARSE_SECONDS must be a number of seconds from above 0 to ${MAX_LIMIT_SECONDS}, not "${process.env.CHECK_PARSE_SECONDS}"`,
   );
   process.exit(1);
 }
@@ -37,37 +42,50 @@ type ParseEvent = z.infer<typeof parseEvent>;
 
 const child = fork(new URL('./check-content.ts', import.meta.url), process.argv.slice(2));
 let timer: NodeJS.Timeout | undefined;
-let stalled: ParseEvent | undefined;
+/** The body the child is parsing now, if any. */
+let parsing: ParseEvent | undefined;
+let stalled = false;
+
+// A check stopped from outside (Ctrl-C, a cancelled CI job) must not leave its child behind,
+// still parsing a hostile body long after.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    child.kill('SIGKILL');
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
 
 child.on('message', (message) => {
   const event = parseEvent.safeParse(message);
   if (!event.success) return;
   clearTimeout(timer);
-  if (event.data.phase === 'end') return;
-  const body = event.data;
+  parsing = event.data.phase === 'start' ? event.data : undefined;
+  if (!parsing) return;
   timer = setTimeout(() => {
-    stalled = body;
+    stalled = true;
     child.kill('SIGKILL');
   }, limitSeconds * 1000);
 });
 
-child.on('exit', (code) => {
+child.on('exit', (code, signal) => {
   clearTimeout(timer);
-  if (!stalled) {
-    process.exitCode = code ?? 1;
-    return;
+  if (stalled && parsing) {
+    console.log(
+      formatDiagnostic({
+        file: parsing.file,
+        line: parsing.line,
+        column: 1,
+        severity: 'error',
+        message: `the check was still reading this text after ${limitSeconds} s (an article normally takes well under a second): long runs of * or _, brackets nested thousands deep, or lists and quotes nested hundreds deep slow the Markdown parser down sharply; escape such characters (\\*, \\_, \\[) or remove them`,
+      }),
+    );
+    console.log(
+      `✖ content check stopped at ${parsing.file}; fix it, then run \`npm run check\` again to check the rest`,
+    );
+  } else if (signal) {
+    // Killed from outside, or by the system (out of memory): say where it was.
+    const where = parsing ? ` while reading ${parsing.file}:${parsing.line}` : '';
+    console.log(`✖ content check ended by ${signal}${where}`);
   }
-  console.log(
-    formatDiagnostic({
-      file: stalled.file,
-      line: stalled.line,
-      column: 1,
-      severity: 'error',
-      message: `the Markdown parser was still reading this text after ${limitSeconds} s (an article normally takes well under one): long runs of * or _, brackets nested thousands deep, or lists and quotes nested hundreds deep slow it down sharply; escape such characters (\\*, \\_, \\[) or remove them`,
-    }),
-  );
-  console.log(
-    `✖ content check stopped at ${stalled.file}; fix it, then run \`npm run check\` again to check the rest`,
-  );
-  process.exitCode = 1;
+  process.exitCode = code ?? 1;
 });
