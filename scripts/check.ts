@@ -15,6 +15,7 @@
  * check parses it itself under the limit (lib/render-cache.ts).
  */
 import { fork } from 'node:child_process';
+import { constants } from 'node:os';
 import { z } from 'zod';
 import { formatDiagnostic } from '../lib/diagnostics';
 
@@ -51,7 +52,7 @@ let stalled = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     child.kill('SIGKILL');
-    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    process.exit(128 + constants.signals[signal]);
   });
 }
 

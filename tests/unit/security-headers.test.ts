@@ -6,15 +6,7 @@ import {
   nginxSnippet,
   securityHeaders,
 } from '@/lib/security-headers';
-
-function directives(policy: string): Map<string, string[]> {
-  return new Map(
-    policy.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/);
-      return [name, values];
-    }),
-  );
-}
+import { directives } from '../support/csp';
 
 describe('security headers', () => {
   it('has the strict CSP directives the site needs, and no third-party script origin', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 import { routes } from '@/lib/site';
 import { speculationRules, speculationRulesJson } from '@/lib/speculation-rules';
+import { directives } from '../support/csp';
 
 /** The rule's URL patterns for addresses that are not pages. */
 function excludedPatterns(): readonly string[] {
@@ -71,11 +72,7 @@ describe('speculation rules', () => {
   });
 
   it('are allowed by the Content-Security-Policy, which must keep inline rules running', () => {
-    const scriptSrc =
-      contentSecurityPolicy()
-        .split(';')
-        .map((directive) => directive.trim().split(/\s+/))
-        .find(([name]) => name === 'script-src') ?? [];
+    const scriptSrc = directives(contentSecurityPolicy()).get('script-src') ?? [];
     if (!scriptSrc.includes("'inline-speculation-rules'")) {
       expect(scriptSrc).toContain("'unsafe-inline'");
       // A nonce, a hash or 'strict-dynamic' would quietly switch 'unsafe-inline' off.
