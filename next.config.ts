@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { buildWorkerNodeOptions } from './lib/build-workers';
 import { securityHeaders, strictTransportSecurity } from './lib/security-headers';
 import { siteUrlWarning } from './lib/site';
 
@@ -86,11 +85,6 @@ const nextConfig: NextConfig = {
 };
 
 export default function config(phase: string): NextConfig {
-  // Larger young generations for the build workers, which inherit NODE_OPTIONS from this
-  // process (see lib/build-workers.ts for the measurements).
-  if (phase === PHASE_PRODUCTION_BUILD) {
-    process.env.NODE_OPTIONS = buildWorkerNodeOptions(process.env.NODE_OPTIONS);
-  }
   // A build loads this file more than once (its workers too, which inherit the environment);
   // the variable keeps the warning to one line per build.
   const warning = phase === PHASE_PRODUCTION_BUILD ? siteUrlWarning(process.env) : undefined;
