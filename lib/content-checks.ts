@@ -180,8 +180,6 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         `footnote [^${label}] is defined twice (first${where}); only the first is shown, so merge the two or give this one its own label`,
       );
     } else firstDefinition.set(identifier, point);
-  }
-  for (const { identifier, label, point } of definitions) {
     if (!cited.has(identifier)) {
       error(
         point,

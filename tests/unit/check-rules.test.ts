@@ -121,8 +121,12 @@ const expected: Record<string, string[]> = {
     'articles/broken.md:7:1: the article has no text; write it below the closing "---"',
     'articles/comment-only.md:7:1: the article has no text; write it below the closing "---"',
   ],
+  // A repeated label that is never cited gets both messages, on each definition it applies to.
   'footnote-defined-twice': [
     'articles/broken.md:12:1: footnote [^lee-2019] is defined twice (first on line 10); only the first is shown, so merge the two or give this one its own label',
+    'articles/never-cited.md:10:1: footnote [^kim-2020] is defined but never cited; cite it in the text as [^kim-2020] or delete the definition',
+    'articles/never-cited.md:12:1: footnote [^kim-2020] is defined twice (first on line 10); only the first is shown, so merge the two or give this one its own label',
+    'articles/never-cited.md:12:1: footnote [^kim-2020] is defined but never cited; cite it in the text as [^kim-2020] or delete the definition',
   ],
   // "trust" and "Trust", "Emotional intimacy" and "emotional-intimacy": one tag page each.
   'duplicate-tags': [
