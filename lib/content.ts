@@ -20,14 +20,8 @@ import {
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import type { MarkdownSection, RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
-import {
-  processBodiesCached,
-  renderSectionsCached,
-  isStackOverflow,
-  tooDeeplyNested,
-  type BodyJob,
-} from './render-cache';
+import type { RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
+import { processBodiesCached, type BodyJob } from './render-cache';
 import {
   articleFrontmatterSchema,
   authorFrontmatterSchema,
@@ -401,27 +395,11 @@ export function loadContent(
       );
     }
     const { videos } = processBody(file, parsed, routes.faq());
-    let sections: MarkdownSection[] = [];
-    let unreadable = false;
-    // A second parse of the same body, so it is watched like the first.
-    const watched = { file: file.path, line: parsed.bodyStartLine };
-    onParse?.(watched, 'start');
-    try {
-      sections = renderSectionsCached(parsed.body, { path: file.path });
-    } catch (error) {
-      if (!isStackOverflow(error)) throw error;
-      unreadable = true;
-      // Reported once: processing the body met the same text and already said why.
-      const { diagnostics: why } = tooDeeplyNested(parsed.body, {
-        file: file.path,
-        bodyStartLine: parsed.bodyStartLine,
-      });
-      if (!diagnostics.some((d) => d.file === file.path && d.message === why[0]?.message)) {
-        diagnostics.push(...why);
-      }
-    } finally {
-      onParse?.(watched, 'end');
-    }
+    // Split into questions from the same parse as the checks (see processBodiesCached). No
+    // sections means the body was too deeply nested to read, which processing reported.
+    const split = processed.get(file)?.sections;
+    const sections = split ?? [];
+    const unreadable = split === undefined;
     const entries = sections.map((section) => ({
       id: section.id,
       question: section.heading,

@@ -164,9 +164,18 @@ export function renderMarkdownSections(
   markdown: string,
   options: RenderOptions = {},
 ): MarkdownSection[] {
+  return renderParsedMarkdownSections(parseMarkdown(markdown), markdown, options);
+}
+
+/** renderMarkdownSections for a tree from parseMarkdown(markdown). The tree is consumed. */
+export function renderParsedMarkdownSections(
+  mdast: MdastRoot,
+  markdown: string,
+  options: RenderOptions = {},
+): MarkdownSection[] {
   const file = toVFile(markdown, options);
   file.data.headingAnchors = false;
-  const tree: Root = processor.runSync(processor.parse(file), file);
+  const tree: Root = processor.runSync(mdast, file);
   const sections: { heading: Element; body: ElementContent[] }[] = [];
   for (const node of tree.children) {
     if (node.type === 'element' && headingRank(node) === 2) {

@@ -27,9 +27,8 @@ import {
   parseMarkdown,
   renderedMarkdownSchema,
   renderMarkdown,
-  renderMarkdownSections,
   renderParsedMarkdown,
-  type MarkdownSection,
+  renderParsedMarkdownSections,
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
@@ -37,7 +36,7 @@ import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './c
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
-const ENTRY_FORMAT = 1;
+export const ENTRY_FORMAT = 2;
 
 export type CacheEvent = 'hit' | 'miss';
 
@@ -262,11 +261,14 @@ function writeEntry(file: string, value: unknown): void {
 const processedBodySchema = z.strictObject({
   rendered: renderedMarkdownSchema,
   report: bodyReportSchema,
+  /**
+   * A FAQ set's questions and answers, split at its h2 headings: present for every FAQ body
+   * that could be read, absent for other kinds and for a body too deeply nested to read.
+   */
+  sections: z.array(markdownSectionSchema).optional(),
 });
 
 export type ProcessedBody = z.infer<typeof processedBodySchema>;
-
-const sectionsSchema = z.array(markdownSectionSchema);
 
 function listSources(dir: string): string[] {
   return listFiles(dir, (name) => /\.(ts|tsx|js|mjs)$/.test(name));
@@ -333,13 +335,21 @@ export interface BodyJob {
   context: BodyContext;
 }
 
-/** Checks (lib/content-checks) and renders a body from one parse. */
+/**
+ * Checks (lib/content-checks) and renders a body from one parse. A FAQ set is also split into
+ * its questions, from a copy of the same tree: parsing is most of a render's cost.
+ */
 function processBody({ markdown, options, context }: BodyJob): ProcessedBody {
   try {
     const mdast = parseMarkdown(markdown);
     // The checks only read the tree; rendering consumes it, so it goes second.
     const report = lintParsedBody(mdast, markdown, context);
-    return { report, rendered: renderParsedMarkdown(mdast, markdown, options) };
+    const sections =
+      context.kind === 'faq'
+        ? renderParsedMarkdownSections(structuredClone(mdast), markdown, options)
+        : undefined;
+    const rendered = renderParsedMarkdown(mdast, markdown, options);
+    return sections ? { report, rendered, sections } : { report, rendered };
   } catch (error) {
     // Thousands of nested quotes or lists overflow the stack of the tree walkers: that is one
     // file's problem, reported like any other, instead of ending the check or build with a
@@ -432,15 +442,4 @@ export function processBodyCached(
   const [processed] = processBodiesCached([{ markdown, options, context }], cache);
   if (!processed) throw new Error('processBodiesCached returned no value');
   return processed;
-}
-
-/** renderMarkdownSections through the disk cache. */
-export function renderSectionsCached(
-  markdown: string,
-  options: RenderOptions = {},
-  cache: RenderCache | null = getDefaultCache(),
-): MarkdownSection[] {
-  const render = () => renderMarkdownSections(markdown, options);
-  if (!cache) return render();
-  return cache.getOrRender('sections', markdown, options, sectionsSchema, render, options.path);
 }

@@ -13,14 +13,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { pruneOtherVersions } from '@/lib/cache-dir';
-import { lintMarkdownBody } from '@/lib/content-checks';
+import { lintMarkdownBody, type BodyContext } from '@/lib/content-checks';
 import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
+  ENTRY_FORMAT,
   pipelineFingerprint,
   processBodyCached,
   RenderCache,
   renderMarkdownCached,
-  renderSectionsCached,
 } from '@/lib/render-cache';
 
 const article =
@@ -82,13 +82,24 @@ describe('RenderCache', () => {
     expect([next.hits, next.misses]).toEqual([1, 1]);
   });
 
-  it('caches FAQ sections apart from whole documents', () => {
+  it('splits a FAQ body into its questions from the same parse, cached in the same entry', () => {
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
-    const sections = renderSectionsCached(faq, { path: 'f.md' }, cache);
-    expect(sections).toEqual(renderMarkdownSections(faq, { path: 'f.md' }));
-    renderMarkdownCached(faq, { path: 'f.md' }, cache);
-    expect(renderSectionsCached(faq, { path: 'f.md' }, cache)).toEqual(sections);
-    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+    const faqContext: BodyContext = { file: 'f.md', bodyStartLine: 6, kind: 'faq', page: '/faq' };
+    const processed = processBodyCached(faq, { path: 'f.md' }, faqContext, cache);
+    expect(processed.sections).toEqual(renderMarkdownSections(faq, { path: 'f.md' }));
+    expect(processed.sections?.map((section) => section.heading)).toEqual([
+      'Is it cached?',
+      'Twice?',
+    ]);
+    expect(processed.rendered).toEqual(renderMarkdown(faq, { path: 'f.md' }));
+    expect([cache.hits, cache.misses]).toEqual([0, 1]);
+
+    const next = new RenderCache({ dir, pipelineVersion: 'v1' });
+    expect(processBodyCached(faq, { path: 'f.md' }, faqContext, next)).toEqual(processed);
+    expect([next.hits, next.misses]).toEqual([1, 0]);
+    // Only a FAQ set is split: an article's or a bio's h2 sections are not questions.
+    const asArticle: BodyContext = { ...faqContext, kind: 'article', page: '/articles/f' };
+    expect(processBodyCached(faq, { path: 'f.md' }, asArticle, next).sections).toBeUndefined();
   });
 
   it('misses when the content changes', () => {
@@ -123,9 +134,9 @@ describe('RenderCache', () => {
     const expected = renderMarkdownCached(article, {}, cache);
     const file = cache.entryPath(cache.keyFor('markdown', article, {}));
 
-    writeFileSync(file, '{"format":1,"value":{"html":"trunc');
+    writeFileSync(file, `{"format":${ENTRY_FORMAT},"value":{"html":"trunc`);
     expect(renderMarkdownCached(article, {}, cache)).toEqual(expected);
-    writeFileSync(file, JSON.stringify({ format: 1, value: { html: 42 } }));
+    writeFileSync(file, JSON.stringify({ format: ENTRY_FORMAT, value: { html: 42 } }));
     expect(renderMarkdownCached(article, {}, cache)).toEqual(expected);
     expect(cache.misses).toBe(3);
 
@@ -171,7 +182,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       fs.writeFileSync(entry + '.claim', String(process.pid), { flag: 'wx' });
       process.stdout.write('claimed\\n');
       setTimeout(() => {
-        fs.writeFileSync(entry, JSON.stringify({ format: 1, value }));
+        fs.writeFileSync(entry, JSON.stringify({ format: ${ENTRY_FORMAT}, value }));
         fs.rmSync(entry + '.claim');
       }, Number(delay));`;
     const child = spawn(process.execPath, ['-e', script, entry, value, String(delayMs)]);
