@@ -295,7 +295,7 @@ export function loadContent(
   ) => {
     const result = processed.get(file);
     if (!result) throw new Error(`${file.path} was not processed`);
-    const { rendered, report } = result;
+    const { rendered, report, sections } = result;
     diagnostics.push(...report.diagnostics);
     pending.push({ file: file.path, page, links: report.links });
     const onPage = idSources.get(page) ?? [];
@@ -305,12 +305,12 @@ export function loadContent(
       : rendered.ids.filter(({ id }) => rendered.html.includes(`id="${id}"`));
     onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids });
     idSources.set(page, onPage);
-    return rendered;
+    return { rendered, sections };
   };
 
   const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
     // A bio is shown without its References (the content check refuses footnotes in bios).
-    const rendered = processBody(file, parsed, routes.author(file.slug), {
+    const { rendered } = processBody(file, parsed, routes.author(file.slug), {
       withReferences: false,
     });
     return {
@@ -360,7 +360,7 @@ export function loadContent(
         `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
       );
     }
-    const rendered = processBody(file, parsed, routes.article(file.slug));
+    const { rendered } = processBody(file, parsed, routes.article(file.slug));
     articles.push({
       ...data,
       slug: file.slug,
@@ -394,10 +394,12 @@ export function loadContent(
         `article: no article "${data.article}" in ${folder('articles')}`,
       );
     }
-    const { videos } = processBody(file, parsed, routes.faq());
     // Split into questions from the same parse as the checks (see processBodiesCached). No
     // sections means the body was too deeply nested to read, which processing reported.
-    const split = processed.get(file)?.sections;
+    const {
+      rendered: { videos },
+      sections: split,
+    } = processBody(file, parsed, routes.faq());
     const sections = split ?? [];
     const unreadable = split === undefined;
     const entries = sections.map((section) => ({
