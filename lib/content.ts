@@ -225,6 +225,8 @@ export function loadContent(
     /**
      * Called as this process starts and ends parsing each body (a cache hit parses nothing),
      * so a watchdog can name a file whose Markdown stalls the parser (scripts/check.ts).
+     * With it, this process parses every body the cache lacks itself, even one another
+     * process is rendering into the cache, so that every parse can be timed.
      */
     onParse?: (body: { file: string; line: number }, phase: 'start' | 'end') => void;
   } = {},

@@ -99,8 +99,17 @@ export class RenderCache {
    * file created exclusively) before rendering it, skips the entries other processes have
    * claimed, and afterwards waits for those to appear. Workers thus split a cold render
    * between them. A claim whose process has exited (a killed build) is taken over.
+   *
+   * With `waitForOthers: false` an entry another process has claimed is rendered here at once
+   * instead, and written like any other. The content check needs this: it times every parse
+   * to stop on a body that stalls the parser, and cannot time a parse happening elsewhere (a
+   * running `next dev` stuck on that very body would hold its claim for minutes).
    */
-  getOrRenderAll<T>(jobs: readonly RenderJob<T>[], schema: z.ZodType<T>): T[] {
+  getOrRenderAll<T>(
+    jobs: readonly RenderJob<T>[],
+    schema: z.ZodType<T>,
+    { waitForOthers = true }: { waitForOthers?: boolean } = {},
+  ): T[] {
     const results: T[] = [];
     const elsewhere: { index: number; file: string; job: RenderJob<T> }[] = [];
     jobs.forEach((job, index) => {
@@ -111,6 +120,8 @@ export class RenderCache {
         results[index] = cached.value;
       } else if (claim(file)) {
         results[index] = this.renderClaimed(file, job);
+      } else if (!waitForOthers) {
+        results[index] = this.render(file, job);
       } else {
         elsewhere.push({ index, file, job });
       }
@@ -136,13 +147,17 @@ export class RenderCache {
 
   private renderClaimed<T>(file: string, job: RenderJob<T>): T {
     try {
-      const value = job.render();
-      this.record('miss', job.label);
-      writeEntry(file, value);
-      return value;
+      return this.render(file, job);
     } finally {
       release(file);
     }
+  }
+
+  private render<T>(file: string, job: RenderJob<T>): T {
+    const value = job.render();
+    this.record('miss', job.label);
+    writeEntry(file, value);
+    return value;
   }
 
   private record(event: CacheEvent, label = ''): void {
@@ -411,6 +426,7 @@ export function processBodiesCached(
   onParse?: (context: BodyContext, phase: 'start' | 'end') => void,
 ): ProcessedBody[] {
   // onParse hears when this process starts and ends parsing a body (a cache hit parses nothing).
+  // A caller that listens times every parse, so none may be left to another process.
   const parse = (job: BodyJob) => {
     onParse?.(job.context, 'start');
     try {
@@ -429,6 +445,7 @@ export function processBodiesCached(
       label: job.options.path,
     })),
     processedBodySchema,
+    { waitForOthers: !onParse },
   );
 }
 

@@ -10,9 +10,9 @@
  * and the check fails naming that file; `npm run build` runs the check first, so it fails in
  * seconds instead of stalling. An ordinary article parses in a few hundredths of a second.
  *
- * CHECK_PARSE_SECONDS sets the limit (default 10). A body another process is rendering into
- * the shared cache (a running `next dev`) is waited for, for up to two minutes, before this
- * check parses it itself under the limit (lib/render-cache.ts).
+ * CHECK_PARSE_SECONDS sets the limit (default 10). The child parses every body the render
+ * cache lacks itself, even one another process (a running `next dev`) is rendering into the
+ * cache at the same moment, so the limit holds for every body.
  */
 import { fork } from 'node:child_process';
 import { constants } from 'node:os';

@@ -18,6 +18,7 @@ import { renderMarkdown, renderMarkdownSections } from '@/lib/markdown';
 import {
   ENTRY_FORMAT,
   pipelineFingerprint,
+  processBodiesCached,
   processBodyCached,
   RenderCache,
   renderMarkdownCached,
@@ -209,6 +210,44 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     expect(values).toEqual(['a, rendered by the other process', 'rendered b']);
     expect(renders).toEqual(['b']);
     expect([cache.hits, cache.misses]).toEqual([1, 1]);
+    child.kill();
+  });
+
+  it('renders a claimed document itself, without waiting, when told not to wait', async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const claimed = cache.entryPath(cache.keyFor('test', 'a', {}));
+    // The other process would take a minute: a stalled `next dev`, say.
+    const child = await otherProcess(claimed, 'a, rendered by the other process', 60_000);
+    const started = Date.now();
+    const values = cache.getOrRenderAll([job('a'), job('b')], schema, { waitForOthers: false });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(values).toEqual(['rendered a', 'rendered b']);
+    expect([cache.hits, cache.misses]).toEqual([0, 2]);
+    // Its entry is written like any other, and the other process's claim is left to it.
+    expect(
+      new RenderCache({ dir, pipelineVersion: 'v1' }).getOrRenderAll([job('a')], schema),
+    ).toEqual(['rendered a']);
+    expect(existsSync(`${claimed}.claim`)).toBe(true);
+    child.kill();
+  });
+
+  it('parses every body itself when the caller times the parses', async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const context: BodyContext = { file: 'a.md', bodyStartLine: 4, kind: 'article', page: '/a' };
+    const markdown = 'A body another process is stuck on.\n';
+    const options = { options: { path: 'a.md' }, context };
+    const claimed = cache.entryPath(cache.keyFor('body', markdown, options));
+    const child = await otherProcess(claimed, 'never', 60_000);
+    const heard: string[] = [];
+    const started = Date.now();
+    const [processed] = processBodiesCached(
+      [{ markdown, options: { path: 'a.md' }, context }],
+      cache,
+      (body, phase) => heard.push(`${phase} ${body.file}:${body.bodyStartLine}`),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(heard).toEqual(['start a.md:4', 'end a.md:4']);
+    expect(processed?.rendered.html).toBe('<p>A body another process is stuck on.</p>');
     child.kill();
   });
 
