@@ -33,6 +33,7 @@ import {
   type RenderOptions,
 } from './markdown';
 import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
+import { findParserHazard } from './parser-hazards';
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
@@ -355,6 +356,11 @@ export interface BodyJob {
  * its questions, from a copy of the same tree: parsing is most of a render's cost.
  */
 function processBody({ markdown, options, context }: BodyJob): ProcessedBody {
+  // Text that would hold the parser for minutes is refused unparsed (lib/parser-hazards.ts).
+  const hazard = findParserHazard(markdown);
+  if (hazard) {
+    return { report: unreadable(context, hazard.line, hazard.message), rendered: EMPTY_RENDER };
+  }
   try {
     const mdast = parseMarkdown(markdown);
     // The checks only read the tree; rendering consumes it, so it goes second.
@@ -389,7 +395,7 @@ export function isStackOverflow(error: unknown): boolean {
 }
 
 /** Nesting no reader can follow: a line quoted or indented this deep is where to look. */
-const DEEP_PREFIX = /^(?:\s*[>*+-]|\s*\d+[.)]|\s{4}|<[a-z]){50}/i;
+const DEEP_PREFIX = /^(?:\s*[>*+-]|\s*\d+[.)]|\s{4}|\s*<[a-z][^>]*>){50}/i;
 
 /**
  * The diagnostic for a body too deeply nested to process, on the first line that nests 50
@@ -397,20 +403,24 @@ const DEEP_PREFIX = /^(?:\s*[>*+-]|\s*\d+[.)]|\s{4}|<[a-z]){50}/i;
  */
 export function tooDeeplyNested(
   markdown: string,
-  { file, bodyStartLine }: Pick<BodyContext, 'file' | 'bodyStartLine'>,
+  context: Pick<BodyContext, 'file' | 'bodyStartLine'>,
 ): ProcessedBody['report'] {
   const index = markdown.split('\n').findIndex((line) => DEEP_PREFIX.test(line));
+  return unreadable(
+    context,
+    Math.max(0, index) + 1,
+    'the text nests quotes, lists or HTML elements too deeply to be read (thousands of levels); flatten the nesting',
+  );
+}
+
+/** The report of a body that could not be read: one error, at `line` of the body. */
+function unreadable(
+  { file, bodyStartLine }: Pick<BodyContext, 'file' | 'bodyStartLine'>,
+  line: number,
+  message: string,
+): ProcessedBody['report'] {
   return {
-    diagnostics: [
-      {
-        file,
-        line: bodyStartLine + Math.max(0, index),
-        column: 1,
-        severity: 'error',
-        message:
-          'the text nests quotes, lists or HTML elements too deeply to be read (thousands of levels); flatten the nesting',
-      },
-    ],
+    diagnostics: [{ file, line: bodyStartLine + line - 1, column: 1, severity: 'error', message }],
     links: [],
   };
 }

@@ -6,9 +6,11 @@
  * slows down sharply on some hostile input: tens of thousands of `*_` pairs, brackets nested
  * thousands deep, or lists nested hundreds deep. A 40 KB body of `*_` took 25 s to parse on
  * the bench machine and the time grows faster than the size, so a 1 MB file could stall a
- * build for hours. When one body takes longer than the limit to parse, the child is stopped
- * and the check fails naming that file; `npm run build` runs the check first, so it fails in
- * seconds instead of stalling. An ordinary article parses in a few hundredths of a second.
+ * build for hours. The loader refuses those known shapes unparsed (lib/parser-hazards.ts);
+ * this watch is for what gets past it. When one body takes longer than the limit to parse, the
+ * child is stopped and the check fails naming that file; `npm run build` runs the check first,
+ * so it fails in seconds instead of stalling. An ordinary article parses in a few hundredths
+ * of a second.
  *
  * CHECK_PARSE_SECONDS sets the limit (default 10). The child parses every body the render
  * cache lacks itself, even one another process (a running `next dev`) is rendering into the
