@@ -310,7 +310,7 @@ describe('the content gate', () => {
         'author: ada-lovelace',
         '---',
         '',
-        Array.from({ length: 60 }, () => `${'*_'.repeat(3_990)}a`).join('\n\n'),
+        Array.from({ length: 60 }, () => `${'*_'.repeat(2_990)}a`).join('\n\n'),
         '',
       ].join('\n'),
     );
