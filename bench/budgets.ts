@@ -119,6 +119,17 @@ export function evaluate(results: Results): Check[] {
       : 'not measured',
     rebuild ? rebuild.renderedDocuments.length === 1 : undefined,
   );
+  // The build's workers load the content at the same time and split the cold render through
+  // the cache's claims; a document rendered twice means they duplicated each other's work.
+  add(
+    'Cold build renders each document once (workers share)',
+    'each once',
+    '',
+    rebuild
+      ? `${rebuild.coldBuildRenders} render(s) of ${rebuild.coldBuildDocuments} document(s)`
+      : 'not measured',
+    rebuild ? rebuild.coldBuildRenders === rebuild.coldBuildDocuments : undefined,
+  );
   const projectBuilds = results.builds.filter((b) => b.app === 'project');
   const dynamic = projectBuilds
     .flatMap((b) => b.routes)

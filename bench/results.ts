@@ -46,6 +46,8 @@ export interface Results {
     renderedDocuments: string[];
     cacheHits: number;
     coldBuildRenders: number;
+    /** Distinct documents the cold build rendered: each once when its workers share. */
+    coldBuildDocuments: number;
   };
   pipeline?: {
     articles: number;

@@ -134,7 +134,7 @@ async function main(): Promise<void> {
         }
         const rebuildAt = options.sizes.includes(1000) ? 1000 : options.sizes.at(-1);
         if (n === rebuildAt) {
-          const coldRenders = readCacheStats(statsFile).misses;
+          const cold = readCacheStats(statsFile);
           editArticle(content, new Date().toISOString());
           const rebuildStats = path.join(workDir, `cache-stats-${n}-rebuild.tsv`);
           rmSync(rebuildStats, { force: true });
@@ -151,7 +151,8 @@ async function main(): Promise<void> {
             renders: stats.misses,
             renderedDocuments: stats.renderedDocuments,
             cacheHits: stats.hits,
-            coldBuildRenders: coldRenders,
+            coldBuildRenders: cold.misses,
+            coldBuildDocuments: cold.renderedDocuments.length,
           };
           progress(
             `rebuild re-rendered ${stats.renderedDocuments.length} document(s) ` +

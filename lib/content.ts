@@ -283,8 +283,12 @@ export function loadContent(
   const processed = new Map(
     zip(
       [...jobs.keys()],
-      processBodiesCached([...jobs.values()], undefined, (body, phase) =>
-        onParse?.({ file: body.file, line: body.bodyStartLine }, phase),
+      processBodiesCached(
+        [...jobs.values()],
+        undefined,
+        // Only a caller that watches gets a watcher: with one, this process parses every body
+        // itself instead of sharing the work with the build's other workers.
+        onParse && ((body, phase) => onParse({ file: body.file, line: body.bodyStartLine }, phase)),
       ),
     ),
   );

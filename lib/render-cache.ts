@@ -120,7 +120,7 @@ export class RenderCache {
         this.record('hit', job.label);
         results[index] = cached.value;
       } else if (claim(file)) {
-        results[index] = this.renderClaimed(file, job);
+        results[index] = this.renderClaimed(file, job, schema);
       } else if (!waitForOthers) {
         results[index] = this.render(file, job);
       } else {
@@ -137,7 +137,7 @@ export class RenderCache {
         }
         // The claimant finished without writing (unwritable disk) or stopped: render here.
         if (!claimIsLive(file) && claim(file)) {
-          results[index] = this.renderClaimed(file, job);
+          results[index] = this.renderClaimed(file, job, schema);
           break;
         }
         sleep(CLAIM_POLL_MS);
@@ -146,8 +146,15 @@ export class RenderCache {
     return results;
   }
 
-  private renderClaimed<T>(file: string, job: RenderJob<T>): T {
+  private renderClaimed<T>(file: string, job: RenderJob<T>, schema: z.ZodType<T>): T {
     try {
+      // Another process may have written the entry and released its claim between this one's
+      // look for the entry and its claim: then the work is done.
+      const cached = readEntry(file, schema);
+      if (cached.found) {
+        this.record('hit', job.label);
+        return cached.value;
+      }
       return this.render(file, job);
     } finally {
       release(file);

@@ -11,7 +11,16 @@
  * The describes run in order and share the dist dir, one Next.js process at a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,13 +72,36 @@ describe('a production build of the fixture site', () => {
   let base = '';
   const page = (pathname: string) => get(base, pathname);
 
+  // A render cache of the build's own, empty, which logs every render and cache hit.
+  const cache = mkdtempSync(path.join(tmpdir(), 'cornerstone-fixture-cache-'));
+  const cacheStats = path.join(cache, 'stats.tsv');
+
   beforeAll(async () => {
-    await run(process.execPath, [nextBin, 'build'], { CONTENT_DIR: SITE, NEXT_DIST_DIR: DIST });
+    await run(process.execPath, [nextBin, 'build'], {
+      CONTENT_DIR: SITE,
+      NEXT_DIST_DIR: DIST,
+      MARKDOWN_CACHE_DIR: path.join(cache, 'entries'),
+      MARKDOWN_CACHE_STATS: cacheStats,
+    });
     server = await startNext({ CONTENT_DIR: SITE, NEXT_DIST_DIR: DIST });
     base = server.url;
   });
   afterAll(async () => {
     await server?.stop();
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('renders each body once, its build workers sharing the work', () => {
+    const rendered = readFileSync(cacheStats, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'))
+      .filter(([event]) => event === 'miss')
+      .map(([, , file]) => file);
+    const bodies = readdirSync(SITE, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => path.join(SITE, file));
+    expect(rendered.sort()).toEqual(bodies.sort());
   });
 
   it('lists the ten newest posts on the home page and links to page 2', async () => {

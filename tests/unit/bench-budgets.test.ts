@@ -125,7 +125,8 @@ function run(overrides: Partial<Results> = {}): Results {
       renders: 1,
       renderedDocuments: ['content/articles/x.md'],
       cacheHits: 2005,
-      coldBuildRenders: 1001,
+      coldBuildRenders: 1002,
+      coldBuildDocuments: 1002,
     },
     checks: [],
     errors: [],
@@ -159,6 +160,17 @@ describe('bench budgets', () => {
       measured: '4.20 GB',
       pass: false,
     });
+  });
+
+  it('fails a cold build whose workers rendered a document twice', () => {
+    const shared = run();
+    expect(
+      byName(shared).get('Cold build renders each document once (workers share)'),
+    ).toMatchObject({ measured: '1002 render(s) of 1002 document(s)', pass: true });
+    const rebuild = shared.rebuild && { ...shared.rebuild, coldBuildRenders: 1842 };
+    expect(
+      byName(run({ rebuild })).get('Cold build renders each document once (workers share)'),
+    ).toMatchObject({ measured: '1842 render(s) of 1002 document(s)', pass: false });
   });
 
   it('takes the worst peak memory of the runs, since memory is a limit', () => {
@@ -247,6 +259,7 @@ describe('bench budgets', () => {
         "\`next start\` throughput | ≥ 0.06× nginx, 0 errors | 0.163×, 0 errors | true | true",
         "\`npm start\` throughput (guard + Next) | ≥ 0.06× nginx, 0 errors | 0.158×, 0 errors | true | true",
         "Rebuild after editing 1 of 1,000 re-renders only it | 1 document | 1 document(s), 1 render(s) | true | true",
+        "Cold build renders each document once (workers share) | each once | 1002 render(s) of 1002 document(s) | true | true",
         "Content pages prerendered (no ƒ routes) | none dynamic; the 10 page routes ○/● | none dynamic; all 10 page routes ○/● in every build | true | true",
         "Content pages CDN-cacheable | public caching allowed | /: s-maxage=31536000 | true | true",
       ]
