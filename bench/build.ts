@@ -2,12 +2,13 @@
  * Builds the project and the minimal reference app over the same content, each in its own
  * directory under bench/.work, so the developer's `.next` is never touched.
  *
- * The project is copied (everything but node_modules, tests, bench, content and build output)
+ * The project is copied (the files git tracks or would track, but for tests, bench and content)
  * at the start of each run, so the bench measures the site as it is on disk today. Both apps
  * get a node_modules symlink to the repository's own, so they build with the same packages.
  * The symlink stays inside the repository, which Turbopack takes as its root (it holds the
  * lockfile), so Turbopack accepts it.
  */
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -44,6 +45,27 @@ const NOT_THE_SITE = new Set([
   'coverage',
 ]);
 
+/**
+ * The site's files as they are on disk: those git tracks or would track (so uncommitted edits
+ * count), less NOT_THE_SITE. Ignored files stay behind: a test build's `.next-fixture` (86 MB),
+ * the search index written into `public/pagefind`, TypeScript's build info.
+ */
+function siteFiles(): string[] {
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '-z'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  return listed
+    .split('\0')
+    .filter(
+      (file) =>
+        file &&
+        !NOT_THE_SITE.has(file.split('/')[0] ?? '') &&
+        existsSync(path.join(repoRoot, file)),
+    );
+}
+
 export function appDir(kind: AppKind): string {
   return path.join(workDir, kind === 'project' ? 'site' : kind);
 }
@@ -54,9 +76,8 @@ export function prepareApps(): void {
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
     if (kind === 'project') {
-      for (const entry of readdirSync(repoRoot)) {
-        if (NOT_THE_SITE.has(entry)) continue;
-        cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
+      for (const file of siteFiles()) {
+        cpSync(path.join(repoRoot, file), path.join(target, file));
       }
     } else {
       // cards/ holds the share-card route, outside app/ so that only minimal-cards has it.
