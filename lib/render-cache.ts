@@ -18,7 +18,15 @@
  * which the benchmark reads to count renders across worker processes.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { bodyReportSchema, lintParsedBody, type BodyContext } from './content-checks';
@@ -198,9 +206,14 @@ function claimPath(entry: string): string {
 /** Claims the entry for this process; false when another process holds the claim. */
 function claim(entry: string): boolean {
   const file = claimPath(entry);
+  // Written aside, then linked into place: a claim appears with its pid already in it. Created
+  // empty and then written, it could be read empty in between, taken for a dead process's, and
+  // claimed a second time.
+  const draft = `${file}.${process.pid}`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    writeFileSync(draft, String(process.pid));
+    linkSync(draft, file);
     return true;
   } catch (error) {
     if (isErrorCode(error, 'EEXIST')) {
@@ -211,14 +224,21 @@ function claim(entry: string): boolean {
     }
     // A cache that cannot be written only costs speed: render without a claim.
     return true;
+  } finally {
+    remove(draft);
   }
 }
 
 function release(entry: string): void {
+  remove(claimPath(entry));
+}
+
+/** Removes a file that may not be there, or whose folder cannot be (a blocked cache). */
+function remove(file: string): void {
   try {
-    rmSync(claimPath(entry), { force: true });
+    rmSync(file, { force: true });
   } catch {
-    // Nothing to release.
+    // Nothing to remove.
   }
 }
 
