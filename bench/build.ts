@@ -30,20 +30,11 @@ import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from '
  */
 export type AppKind = 'project' | 'minimal' | 'minimal-cards';
 
-/** Top-level entries of the repository that are not part of the site being built. */
-const NOT_THE_SITE = new Set([
-  'node_modules',
-  '.next',
-  '.git',
-  'bench',
-  'tests',
-  'out',
-  'content',
-  'package-lock.json',
-  '.ci',
-  '.cache',
-  'coverage',
-]);
+/**
+ * Top-level entries git lists that are not part of the site being built. Build output and
+ * node_modules are ignored by git, so siteFiles never lists them.
+ */
+const NOT_THE_SITE = new Set(['bench', 'tests', 'content', 'package-lock.json', '.ci', 'coverage']);
 
 /**
  * The site's files as they are on disk: those git tracks or would track (so uncommitted edits

@@ -185,7 +185,10 @@ export function findParserHazard(markdown: string): ParserHazard | undefined {
   for (const [index, line] of markdown.split(/\r\n|\n|\r/).entries()) {
     const lineNumber = index + 1;
     const { quotes, markers, items, afterQuotes, rest } = splitContainers(line);
-    const quotePrefix = line.length - afterQuotes.length;
+    // Where text in the line's innermost list item starts, counted after its quote marks; 0
+    // outside an item. Fences and paragraphs opened here keep to it.
+    const innermost = items.at(-1);
+    const itemContent = innermost ? innermost.content - (line.length - afterQuotes.length) : 0;
 
     // Inside a fence or an HTML block nothing is inline text, until it ends or the quote or
     // list item holding it does.
@@ -213,11 +216,11 @@ export function findParserHazard(markdown: string): ParserHazard | undefined {
       }
     }
 
-    // Nesting: the items this line opens on top of those still open above it. An item closes
-    // every item at or right of its own column.
     // Whether the line's list markers start items. After a paragraph's line they do only if
     // the first is a bullet, starts at 1, or is the next item of a list already open (a "10."
-    // after a "9."); otherwise the line goes on with the paragraph.
+    // after a "9."); otherwise the line goes on with the paragraph. Nesting: the items a line
+    // starts go on top of those still open above it, and close every item at or right of the
+    // first one's column.
     const first = items[0];
     const startsItems =
       first !== undefined &&
@@ -283,10 +286,8 @@ export function findParserHazard(markdown: string): ParserHazard | undefined {
       const opening = FENCE.exec(text);
       if (opening) {
         const marks = opening[1] ?? opening[2] ?? '';
-        // Its lines keep to the content column of the list item it opens in, if any; a fence
-        // opened on a later line of an item is left to end at its closing line.
-        const content = (items.at(-1)?.content ?? quotePrefix) - quotePrefix;
-        fence = { char: marks.charAt(0), length: marks.length, quotes, content };
+        // A fence opened on a later line of an item is left to end at its closing line.
+        fence = { char: marks.charAt(0), length: marks.length, quotes, content: itemContent };
         continue;
       }
       const block = HTML_BLOCKS.find((candidate) => candidate.start.test(text));
@@ -305,7 +306,7 @@ export function findParserHazard(markdown: string): ParserHazard | undefined {
       htmlOpenings: 0,
       lazyLines: 0,
       quotes,
-      content: (items.at(-1)?.content ?? quotePrefix) - quotePrefix,
+      content: itemContent,
       lastLineCells: undefined,
     };
     for (let i = 0; i < inline.length; i += 1) {

@@ -417,7 +417,7 @@ const EMPTY_RENDER: RenderedMarkdown = {
   videos: [],
 };
 
-export function isStackOverflow(error: unknown): boolean {
+function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
@@ -428,7 +428,7 @@ const DEEP_PREFIX = /^(?:\s*[>*+-]|\s*\d+[.)]|\s{4}|\s*<[a-z][^>]*>){50}/i;
  * The diagnostic for a body too deeply nested to process, on the first line that nests 50
  * levels or more (or the body's first line when the nesting is spread over many lines).
  */
-export function tooDeeplyNested(
+function tooDeeplyNested(
   markdown: string,
   context: Pick<BodyContext, 'file' | 'bodyStartLine'>,
 ): ProcessedBody['report'] {
