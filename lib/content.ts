@@ -1,40 +1,37 @@
 /**
- * The content layer: reads content/, validates it, cross-checks relations and derives what
- * pages need. It is the only module that touches the file system.
+ * The content layer: reads content/ (through lib/content-files.ts), validates it, cross-checks
+ * relations and derives what pages need. It and the modules it uses are the only code that
+ * touches the file system.
  *
  * Everything is loaded once per process and shared by generateStaticParams, generateMetadata
  * and the pages. Under `next dev` the cache is keyed by the files' modification times, so an
  * edited Markdown file shows up on reload.
  */
 import 'server-only';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import {
+  bodyJobs,
+  bodyListener,
+  listMarkdownFiles,
+  readContentFiles,
+  type LoadWatch,
+  type SourceFile,
+} from './content-files';
 import {
   checkDuplicateIds,
   checkLinks,
-  type BodyContext,
   type FoundLink,
   type IdSource,
   type SiteMap,
 } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
-import { FrontmatterSyntaxError, parseFrontmatter, type ParsedFrontmatter } from './frontmatter';
-import type { RenderedMarkdown, RenderOptions, VideoMeta } from './markdown';
-import { processBodiesCached, type BodyJob } from './render-cache';
-import {
-  articleFrontmatterSchema,
-  authorFrontmatterSchema,
-  faqFrontmatterSchema,
-  slugSchema,
-  type ArticleFrontmatter,
-  type AuthorFrontmatter,
-  type FaqFrontmatter,
-} from './schema';
+import type { ParsedFrontmatter } from './frontmatter';
+import type { RenderedMarkdown, VideoMeta } from './markdown';
+import { processBodiesCached } from './render-cache';
+import type { ArticleFrontmatter, AuthorFrontmatter, FaqFrontmatter } from './schema';
 import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
-import { slugify } from './slug';
-import { decodeSource, forbiddenCharacters } from './source-text';
-import { fieldDiagnostic, validateFrontmatter } from './validate';
+import { fieldDiagnostic } from './validate';
 import { videoPosterFile } from './video-poster';
 import { listFiles } from './list-files';
 
@@ -90,123 +87,6 @@ export function contentRoot(): string {
   );
 }
 
-interface SourceFile {
-  /** Path relative to the working directory, as editors see it in their repo. */
-  path: string;
-  slug: string;
-  source: string;
-}
-
-/**
- * Extensions an editor may mean as Markdown, any run of them at the end of a name ("post.md.txt",
- * as Notepad and TextEdit save it). The loader reads `*.md` only and refuses the others.
- */
-const MARKDOWN_LOOKALIKE = /(?:\.(?:md|markdown|mdown|mkdn|mkd|mdx|txt))+$/i;
-
-/** Every file the loader reads or refuses by name: the one listing it and `next dev` share. */
-function listMarkdownFiles(dir: string): string[] {
-  return listFiles(dir, (name) => MARKDOWN_LOOKALIKE.test(name));
-}
-
-function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
-  const seen = new Map<string, string>();
-  const files: SourceFile[] = [];
-  for (const absolute of listMarkdownFiles(dir)) {
-    const relative = path.relative(process.cwd(), absolute) || absolute;
-    if (!absolute.endsWith('.md')) {
-      // A file the site would silently leave out is an error: the editor expects it published.
-      const stem = path.basename(absolute).replace(MARKDOWN_LOOKALIKE, '');
-      diagnostics.push({
-        file: relative,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        message: `only files ending in ".md" are read, so this one would not be published; rename it to "${stem}.md"`,
-      });
-      continue;
-    }
-    const slug = path.basename(absolute, '.md');
-    const slugCheck = slugSchema.safeParse(slug);
-    if (!slugCheck.success) {
-      diagnostics.push({
-        file: relative,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        message: `file name "${slug}.md" must be a slug (lowercase words joined by hyphens), e.g. "${slugify(slug)}.md"`,
-      });
-      continue;
-    }
-    const previous = seen.get(slug);
-    if (previous) {
-      diagnostics.push({
-        file: relative,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        message: `slug "${slug}" is already used by ${previous}; rename one of the files`,
-      });
-      continue;
-    }
-    seen.set(slug, relative);
-    const decoded = decodeSource(readFileSync(absolute), relative);
-    if (!decoded.ok) {
-      diagnostics.push(decoded.diagnostic);
-      continue;
-    }
-    diagnostics.push(...forbiddenCharacters(decoded.text, relative));
-    files.push({ path: relative, slug, source: decoded.text });
-  }
-  return files;
-}
-
-interface Parsed<T> {
-  file: SourceFile;
-  parsed: ParsedFrontmatter;
-  data: T;
-}
-
-/** Frontmatter fields of prose, where a `#hashtag` is more likely text than a comment. */
-const FREE_TEXT_FIELDS = new Set(['title', 'description', 'disclaimer', 'name', 'role']);
-
-function parseAll<S extends z.ZodObject>(
-  files: SourceFile[],
-  schema: S,
-  diagnostics: Diagnostic[],
-): Parsed<z.output<S>>[] {
-  const knownKeys = Object.keys(schema.shape);
-  const out: Parsed<z.output<S>>[] = [];
-  for (const file of files) {
-    let parsed: ParsedFrontmatter;
-    try {
-      parsed = parseFrontmatter(file.source);
-    } catch (error) {
-      if (!(error instanceof FrontmatterSyntaxError)) throw error;
-      diagnostics.push({
-        file: file.path,
-        ...error.position,
-        severity: 'error',
-        message: error.message,
-      });
-      continue;
-    }
-    for (const { field, kept, lost, position } of parsed.cutByComment) {
-      // In a date or a slug a comment is plainly a note; in prose the text was meant.
-      if (!FREE_TEXT_FIELDS.has(field)) continue;
-      diagnostics.push({
-        file: file.path,
-        ...position,
-        severity: 'warning',
-        message: `${field}: YAML reads " ${lost}" as a comment, so the value is only "${kept}"; put the whole value in quotes to keep it: ${field}: ${JSON.stringify(`${kept} ${lost}`)}`,
-      });
-    }
-    const result = validateFrontmatter(schema, parsed, file.path, knownKeys);
-    if (result.ok) out.push({ file, parsed, data: result.value });
-    else diagnostics.push(...result.diagnostics);
-  }
-  return out;
-}
-
 function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
   return as.map((a, i) => {
     const b = bs[i];
@@ -219,16 +99,16 @@ export function loadContent(
   root: string = contentRoot(),
   {
     publicDir = defaultPublicDir(),
-    onParse,
+    watch,
   }: {
     publicDir?: string;
     /**
-     * Called as this process starts and ends parsing each body (a cache hit parses nothing),
-     * so a watchdog can name a file whose Markdown stalls the parser (scripts/check.ts).
-     * With it, this process parses every body the cache lacks itself, even one another
-     * process is rendering into the cache, so that every parse can be timed.
+     * Tells a watchdog as this process starts and ends parsing each body (a cache hit parses
+     * nothing), so it can name a file whose Markdown stalls the parser (scripts/check.ts).
+     * With it, this process parses every body the cache lacks itself, but for those the
+     * watch's helpers are parsing, so that every parse can be timed.
      */
-    onParse?: (body: { file: string; line: number }, phase: 'start' | 'end') => void;
+    watch?: LoadWatch;
   } = {},
 ): LoadResult {
   const diagnostics: Diagnostic[] = [];
@@ -241,21 +121,8 @@ export function loadContent(
   ) => diagnostics.push(fieldDiagnostic(parsed, file.path, path, message));
   // A collection's folder as the editor sees it, e.g. "content/authors/".
   const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
-  const authorFiles = parseAll(
-    readSources(path.join(root, 'authors'), diagnostics),
-    authorFrontmatterSchema,
-    diagnostics,
-  );
-  const articleFiles = parseAll(
-    readSources(path.join(root, 'articles'), diagnostics),
-    articleFrontmatterSchema,
-    diagnostics,
-  );
-  const faqFiles = parseAll(
-    readSources(path.join(root, 'faq'), diagnostics),
-    faqFrontmatterSchema,
-    diagnostics,
-  );
+  const files = readContentFiles(root, diagnostics);
+  const { authorFiles, articleFiles, faqFiles } = files;
 
   // Body checks (footnotes, images, headings, raw HTML) and the links and ids each page will
   // carry, resolved once every collection is known.
@@ -263,32 +130,16 @@ export function loadContent(
   const idSources = new Map<string, IdSource[]>();
   // Every body is checked and rendered in one batch, so that build workers loading the content
   // at the same time can share the work (see processBodiesCached).
-  const jobs = new Map<SourceFile, BodyJob>();
-  const addJob = (
-    { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },
-    kind: BodyContext['kind'],
-    page: string,
-    options: RenderOptions = {},
-  ) =>
-    jobs.set(file, {
-      markdown: parsed.body,
-      options: { ...options, path: file.path },
-      context: { file: file.path, bodyStartLine: parsed.bodyStartLine, kind, page },
-    });
-  for (const author of authorFiles) addJob(author, 'bio', routes.author(author.file.slug));
-  for (const article of articleFiles) {
-    addJob(article, 'article', routes.article(article.file.slug), { video: article.data.video });
-  }
-  for (const faq of faqFiles) addJob(faq, 'faq', routes.faq());
+  const jobs = bodyJobs(files);
   const processed = new Map(
     zip(
       [...jobs.keys()],
+      // Only a caller that watches gets a watch: with one, this process parses every body
+      // itself instead of sharing the work with the build's other workers.
       processBodiesCached(
         [...jobs.values()],
         undefined,
-        // Only a caller that watches gets a watcher: with one, this process parses every body
-        // itself instead of sharing the work with the build's other workers.
-        onParse && ((body, phase) => onParse({ file: body.file, line: body.bodyStartLine }, phase)),
+        watch && { ...watch, onParse: bodyListener(watch.onParse) },
       ),
     ),
   );

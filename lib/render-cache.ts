@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
+  existsSync,
   linkSync,
   mkdirSync,
   readFileSync,
@@ -109,15 +110,16 @@ export class RenderCache {
    * claimed, and afterwards waits for those to appear. Workers thus split a cold render
    * between them. A claim whose process has exited (a killed build) is taken over.
    *
-   * With `waitForOthers: false` an entry another process has claimed is rendered here at once
-   * instead, and written like any other. The content check needs this: it times every parse
-   * to stop on a body that stalls the parser, and cannot time a parse happening elsewhere (a
-   * running `next dev` stuck on that very body would hold its claim for minutes).
+   * `waitFor` says whose claims are worth waiting for; an entry claimed by any other process is
+   * rendered here at once instead, and written like any other. The content check needs this:
+   * it times every parse to stop on a body that stalls the parser, so it waits only for the
+   * helpers it times as well (scripts/check.ts), never for a parse it cannot time (a running
+   * `next dev` stuck on that very body would hold its claim for minutes).
    */
   getOrRenderAll<T>(
     jobs: readonly RenderJob<T>[],
     schema: z.ZodType<T>,
-    { waitForOthers = true }: { waitForOthers?: boolean } = {},
+    { waitFor = () => true }: { waitFor?: (pid: number) => boolean } = {},
   ): T[] {
     const results: T[] = [];
     const elsewhere: { index: number; file: string; job: RenderJob<T> }[] = [];
@@ -129,8 +131,6 @@ export class RenderCache {
         results[index] = cached.value;
       } else if (claim(file)) {
         results[index] = this.renderClaimed(file, job, schema);
-      } else if (!waitForOthers) {
-        results[index] = this.render(file, job);
       } else {
         elsewhere.push({ index, file, job });
       }
@@ -143,15 +143,43 @@ export class RenderCache {
           results[index] = cached.value;
           break;
         }
+        const holder = claimHolder(file);
         // The claimant finished without writing (unwritable disk) or stopped: render here.
-        if (!claimIsLive(file) && claim(file)) {
+        if (holder === undefined && claim(file)) {
           results[index] = this.renderClaimed(file, job, schema);
+          break;
+        }
+        if (holder !== undefined && !waitFor(holder)) {
+          results[index] = this.render(file, job);
           break;
         }
         sleep(CLAIM_POLL_MS);
       }
     }
     return results;
+  }
+
+  /**
+   * Renders and stores, in the order given, every job that has no entry and that no other
+   * process has claimed, skipping the rest without waiting; returns how many it rendered.
+   * The content check's helpers use it to fill the cache alongside the check, each starting at
+   * its own point of the list (see prerenderContent in lib/content.ts).
+   */
+  prerender(jobs: readonly RenderJob<unknown>[]): number {
+    let rendered = 0;
+    for (const job of jobs) {
+      const file = this.entryPath(this.keyFor(job.kind, job.source, job.options));
+      if (existsSync(file) || !claim(file)) continue;
+      try {
+        // Written and released by another process between the look and the claim.
+        if (existsSync(file)) continue;
+        this.render(file, job);
+        rendered += 1;
+      } finally {
+        release(file);
+      }
+    }
+    return rendered;
   }
 
   private renderClaimed<T>(file: string, job: RenderJob<T>, schema: z.ZodType<T>): T {
@@ -217,7 +245,7 @@ function claim(entry: string): boolean {
     return true;
   } catch (error) {
     if (isErrorCode(error, 'EEXIST')) {
-      if (claimIsLive(entry)) return false;
+      if (claimHolder(entry) !== undefined) return false;
       // Left by a process that is gone: remove it and race for a fresh claim.
       rmSync(file, { force: true });
       return claim(entry);
@@ -242,8 +270,8 @@ function remove(file: string): void {
   }
 }
 
-/** Whether a claim on the entry exists and its process is still running. */
-function claimIsLive(entry: string): boolean {
+/** The process holding a claim on the entry, if there is a claim and that process still runs. */
+function claimHolder(entry: string): number | undefined {
   let pid: number;
   let age: number;
   try {
@@ -251,18 +279,18 @@ function claimIsLive(entry: string): boolean {
     pid = Number(readFileSync(file, 'utf8'));
     age = Date.now() - statSync(file).mtimeMs;
   } catch {
-    return false;
+    return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || age > CLAIM_STALE_MS) return false;
+  if (!Number.isInteger(pid) || pid <= 0 || age > CLAIM_STALE_MS) return undefined;
   // Loading is synchronous, so this process never waits on a claim of its own: one bearing
   // its pid was left by an earlier process that had the same pid.
-  if (pid === process.pid) return false;
+  if (pid === process.pid) return undefined;
   try {
     process.kill(pid, 0);
-    return true;
+    return pid;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return isErrorCode(error, 'EPERM');
+    return isErrorCode(error, 'EPERM') ? pid : undefined;
   }
 }
 
@@ -453,17 +481,20 @@ function unreadable(
 }
 
 /**
- * Content files' bodies, checked and rendered, through the disk cache. Both results are cached
- * together: on a warm build neither the checks nor the renderer parse anything, and on a cold
- * one the build's workers share the renders (RenderCache.getOrRenderAll).
+ * How a process that times its own parses (the content check, scripts/check.ts) takes part.
+ * onParse hears when this process starts and ends parsing a body; a cache hit parses nothing.
  */
-export function processBodiesCached(
-  jobs: readonly BodyJob[],
-  cache: RenderCache | null = getDefaultCache(),
-  onParse?: (context: BodyContext, phase: 'start' | 'end') => void,
-): ProcessedBody[] {
-  // onParse hears when this process starts and ends parsing a body (a cache hit parses nothing).
-  // A caller that listens times every parse, so none may be left to another process.
+export interface ParseWatch {
+  onParse: (context: BodyContext, phase: 'start' | 'end') => void;
+  /**
+   * Processes whose parses are timed by the same watcher (the check's helpers): this one waits
+   * for bodies they have claimed. Every other claimed body it parses itself, so that every
+   * parse is timed by someone.
+   */
+  helpers?: ReadonlySet<number>;
+}
+
+function cacheJobs(jobs: readonly BodyJob[], onParse?: ParseWatch['onParse']) {
   const parse = (job: BodyJob) => {
     onParse?.(job.context, 'start');
     try {
@@ -472,18 +503,43 @@ export function processBodiesCached(
       onParse?.(job.context, 'end');
     }
   };
-  if (!cache) return jobs.map(parse);
-  return cache.getOrRenderAll(
-    jobs.map((job) => ({
-      kind: 'body',
-      source: job.markdown,
-      options: { options: job.options, context: job.context },
-      render: () => parse(job),
-      label: job.options.path,
-    })),
-    processedBodySchema,
-    { waitForOthers: !onParse },
-  );
+  return jobs.map((job) => ({
+    kind: 'body',
+    source: job.markdown,
+    options: { options: job.options, context: job.context },
+    render: () => parse(job),
+    label: job.options.path,
+  }));
+}
+
+/**
+ * Content files' bodies, checked and rendered, through the disk cache. Both results are cached
+ * together: on a warm build neither the checks nor the renderer parse anything, and on a cold
+ * one the build's workers share the renders (RenderCache.getOrRenderAll).
+ */
+export function processBodiesCached(
+  jobs: readonly BodyJob[],
+  cache: RenderCache | null = getDefaultCache(),
+  watch?: ParseWatch,
+): ProcessedBody[] {
+  const cacheable = cacheJobs(jobs, watch?.onParse);
+  if (!cache) return cacheable.map((job) => job.render());
+  const helpers = watch?.helpers ?? new Set<number>();
+  return cache.getOrRenderAll(cacheable, processedBodySchema, {
+    waitFor: watch ? (pid) => helpers.has(pid) : () => true,
+  });
+}
+
+/**
+ * Fills the cache with the bodies no process has rendered or claimed yet, in the order given,
+ * without waiting for any; returns how many this process rendered (none without a cache).
+ */
+export function prerenderBodies(
+  jobs: readonly BodyJob[],
+  cache: RenderCache | null = getDefaultCache(),
+  onParse?: ParseWatch['onParse'],
+): number {
+  return cache ? cache.prerender(cacheJobs(jobs, onParse)) : 0;
 }
 
 /** processBodiesCached for one body. */

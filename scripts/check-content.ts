@@ -7,20 +7,34 @@
  * Exits 1 on any problem (errors or warnings) and 0 when clean. With `--allow-warnings` (what
  * `npm run build` runs first) warnings are printed but only errors fail: raw HTML the sanitiser
  * strips is reported, yet the page can still be published.
+ *
+ * Run as a helper (`--helper-part i/n`), it renders bodies into the render cache alongside the
+ * check and prints nothing; the check, told the helpers' pids (`--helper-pids`), waits for
+ * the bodies they have claimed instead of parsing them a second time.
  */
 import { checkSummary, countProblems } from '../lib/check-summary';
 import { contentRoot, loadContent, publicationClock } from '../lib/content';
+import { prerenderContent } from '../lib/content-files';
 import { formatDiagnostic } from '../lib/diagnostics';
+import { helperArguments } from './check-helpers';
 
-const allowWarnings = process.argv.includes('--allow-warnings');
-const { content, diagnostics } = loadContent(contentRoot(), {
-  // Tells the watching parent which body is being parsed, so it can name one that stalls.
-  onParse: (body, phase) => process.send?.({ ...body, phase }),
-});
+// Tells the watching parent which body is being parsed, so it can name one that stalls.
+const onParse = (body: { file: string; line: number }, phase: 'start' | 'end') =>
+  process.send?.({ ...body, phase });
 
-for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+const args = helperArguments(process.argv.slice(2));
+if (args.role === 'helper') {
+  // A helper only fills the render cache for the check; the check prints every result.
+  prerenderContent(contentRoot(), { ...args.part, onParse });
+} else {
+  const { content, diagnostics } = loadContent(contentRoot(), {
+    watch: { onParse, helpers: args.helpers },
+  });
 
-for (const line of checkSummary(content, diagnostics, publicationClock())) console.log(line);
+  for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
 
-const { errors, warnings } = countProblems(diagnostics);
-process.exitCode = errors > 0 || (warnings > 0 && !allowWarnings) ? 1 : 0;
+  for (const line of checkSummary(content, diagnostics, publicationClock())) console.log(line);
+
+  const { errors, warnings } = countProblems(diagnostics);
+  process.exitCode = errors > 0 || (warnings > 0 && !args.allowWarnings) ? 1 : 0;
+}

@@ -16,10 +16,11 @@
  * cache lacks itself, even one another process (a running `next dev`) is rendering into the
  * cache at the same moment, so the limit holds for every body.
  */
-import { fork } from 'node:child_process';
-import { constants } from 'node:os';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism, constants } from 'node:os';
 import { z } from 'zod';
 import { formatDiagnostic } from '../lib/diagnostics';
+import { HELPER_PART, HELPER_PIDS, helperCount } from './check-helpers';
 
 // setTimeout holds at most 2^31 - 1 ms; a longer delay would fire at once.
 const MAX_LIMIT_SECONDS = 2_147_483;
@@ -35,6 +36,11 @@ if (!limit.success) {
   process.exit(1);
 }
 const limitSeconds = limit.data;
+const helpers = helperCount(availableParallelism(), process.env);
+if ('error' in helpers) {
+  console.error(helpers.error);
+  process.exit(1);
+}
 
 const parseEvent = z.object({
   file: z.string(),
@@ -43,50 +49,76 @@ const parseEvent = z.object({
 });
 type ParseEvent = z.infer<typeof parseEvent>;
 
-const child = fork(new URL('./check-content.ts', import.meta.url), process.argv.slice(2));
-let timer: NodeJS.Timeout | undefined;
-/** The body the child is parsing now, if any. */
-let parsing: ParseEvent | undefined;
-let stalled = false;
+const script = new URL('./check-content.ts', import.meta.url);
+const parts = helpers.count + 1;
+// Helpers first, so the check can be told whose claims to wait for (scripts/check-helpers.ts).
+const helperChildren = Array.from({ length: helpers.count }, (_, index) =>
+  fork(script, [HELPER_PART, `${index + 1}/${parts}`]),
+);
+const pids = helperChildren.flatMap((helper) => (helper.pid === undefined ? [] : [helper.pid]));
+const check = fork(script, [...process.argv.slice(2), HELPER_PIDS, pids.join(',')]);
+const children = [check, ...helperChildren];
 
-// A check stopped from outside (Ctrl-C, a cancelled CI job) must not leave its child behind,
+/** The body that stalled a process, once one has. */
+let stalled: ParseEvent | undefined;
+
+function stopAll(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+// A check stopped from outside (Ctrl-C, a cancelled CI job) must not leave its children behind,
 // still parsing a hostile body long after.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    child.kill('SIGKILL');
+    stopAll();
     process.exit(128 + constants.signals[signal]);
   });
 }
 
-child.on('message', (message) => {
-  const event = parseEvent.safeParse(message);
-  if (!event.success) return;
-  clearTimeout(timer);
-  parsing = event.data.phase === 'start' ? event.data : undefined;
-  if (!parsing) return;
-  timer = setTimeout(() => {
-    stalled = true;
-    child.kill('SIGKILL');
-  }, limitSeconds * 1000);
-});
+/** Times each parse the child reports; returns what it is parsing now, if anything. */
+function watch(child: ChildProcess): () => ParseEvent | undefined {
+  let timer: NodeJS.Timeout | undefined;
+  let parsing: ParseEvent | undefined;
+  child.on('message', (message) => {
+    const event = parseEvent.safeParse(message);
+    if (!event.success) return;
+    clearTimeout(timer);
+    parsing = event.data.phase === 'start' ? event.data : undefined;
+    if (!parsing) return;
+    const body = parsing;
+    timer = setTimeout(() => {
+      stalled ??= body;
+      stopAll();
+    }, limitSeconds * 1000);
+  });
+  child.on('exit', () => clearTimeout(timer));
+  return () => parsing;
+}
 
-child.on('exit', (code, signal) => {
-  clearTimeout(timer);
-  if (stalled && parsing) {
+const checkParsing = watch(check);
+for (const helper of helperChildren) watch(helper);
+// A helper that fails is harmless: the check parses whatever the helper left undone. Its
+// error still shows, on stderr, which the children share with this process.
+
+check.on('exit', (code, signal) => {
+  // The helpers have nothing left to do for anyone once the check has its answer.
+  for (const helper of helperChildren) helper.kill('SIGKILL');
+  if (stalled) {
     console.log(
       formatDiagnostic({
-        file: parsing.file,
-        line: parsing.line,
+        file: stalled.file,
+        line: stalled.line,
         column: 1,
         severity: 'error',
         message: `the check was still reading this text after ${limitSeconds} s (an article normally takes well under a second): long runs of * or _, brackets nested thousands deep, or lists and quotes nested hundreds deep slow the Markdown parser down sharply; escape such characters (\\*, \\_, \\[) or remove them`,
       }),
     );
     console.log(
-      `✖ content check stopped at ${parsing.file}; fix it, then run \`npm run check\` again to check the rest`,
+      `✖ content check stopped at ${stalled.file}; fix it, then run \`npm run check\` again to check the rest`,
     );
   } else if (signal) {
     // Killed from outside, or by the system (out of memory): say where it was.
+    const parsing = checkParsing();
     const where = parsing ? ` while reading ${parsing.file}:${parsing.line}` : '';
     console.log(`✖ content check ended by ${signal}${where}`);
   }

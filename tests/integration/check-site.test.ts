@@ -360,6 +360,69 @@ describe('the content gate', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('`npm run check` shares the parsing with a helper: the same report, each body parsed once', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
+    try {
+      const runCheck = async (helpers: string) => {
+        const stats = path.join(cacheDir, `stats-${helpers}.tsv`);
+        const result = await capture('npm', ['run', '--silent', 'check'], {
+          CONTENT_DIR: SITE,
+          CHECK_HELPERS: helpers,
+          MARKDOWN_CACHE_DIR: path.join(cacheDir, `cache-${helpers}`),
+          MARKDOWN_CACHE_STATS: stats,
+        });
+        const misses = readFileSync(stats, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split('\t'))
+          .filter(([event]) => event === 'miss');
+        return { result, misses };
+      };
+      const alone = await runCheck('0');
+      const shared = await runCheck('1');
+      expect(shared.result.code).toBe(0);
+      expect(shared.result.stdout).toBe(alone.result.stdout);
+      // 14 articles, 2 authors and a FAQ set: every body parsed, none twice between the two.
+      const labels = shared.misses.map(([, , label]) => label);
+      expect(labels).toHaveLength(17);
+      expect(new Set(labels).size).toBe(17);
+      expect(new Set(alone.misses.map(([, pid]) => pid)).size).toBe(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('`npm run check` names a stalling body whichever of its processes parses it', async () => {
+    const dir = 'tests/artifacts/check-stall';
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
+    try {
+      // The body of the test above: with a helper and a cache, the helper starts at it.
+      const result = await capture('npm', ['run', '--silent', 'check'], {
+        CONTENT_DIR: dir,
+        CHECK_PARSE_SECONDS: '1',
+        CHECK_HELPERS: '1',
+        MARKDOWN_CACHE_DIR: cacheDir,
+      });
+      expect(result.stdout.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${dir}/articles/stall\\.md:7:1: the check was still reading this text after 1 s `,
+          ),
+        ),
+        `✖ content check stopped at ${dir}/articles/stall.md; fix it, then run \`npm run check\` again to check the rest`,
+      ]);
+      expect(result.code).toBe(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('`npm run check` refuses CHECK_HELPERS=many', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check'], { CHECK_HELPERS: 'many' });
+    expect(result.output).toContain('CHECK_HELPERS must be a whole number from 0 to 3, not "many"');
+    expect(result.code).toBe(1);
+  });
+
   it.each(['soon', '0', '1e7'])(
     '`npm run check` refuses the limit CHECK_PARSE_SECONDS=%s',
     async (value) => {

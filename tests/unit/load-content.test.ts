@@ -19,11 +19,11 @@ function error(
   return { file: `${root(name)}/${file}`, line, column, severity: 'error', message };
 }
 
-describe("loadContent: onParse, for the check's watchdog", () => {
+describe("loadContent: a watch, for the check's watchdog", () => {
   it('hears each body start and end parsing, with its file and first line', () => {
     const events: string[] = [];
     loadContent(root('valid'), {
-      onParse: ({ file, line }, phase) => events.push(`${phase} ${file}:${line}`),
+      watch: { onParse: ({ file, line }, phase) => events.push(`${phase} ${file}:${line}`) },
     });
     expect(events.length).toBeGreaterThan(2);
     // Strictly paired: a body ends before the next one starts.

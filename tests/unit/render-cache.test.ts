@@ -175,7 +175,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
   });
 
   /** A process that claims `entry`, and after `delayMs` writes `value` to it and releases it. */
-  function otherProcess(entry: string, value: string, delayMs: number) {
+  function otherProcess(entry: string, value: unknown, delayMs: number) {
     const script = `
       const fs = require('node:fs');
       const [entry, value, delay] = process.argv.slice(1);
@@ -183,10 +183,16 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       fs.writeFileSync(entry + '.claim', String(process.pid), { flag: 'wx' });
       process.stdout.write('claimed\\n');
       setTimeout(() => {
-        fs.writeFileSync(entry, JSON.stringify({ format: ${ENTRY_FORMAT}, value }));
+        fs.writeFileSync(entry, JSON.stringify({ format: ${ENTRY_FORMAT}, value: JSON.parse(value) }));
         fs.rmSync(entry + '.claim');
       }, Number(delay));`;
-    const child = spawn(process.execPath, ['-e', script, entry, value, String(delayMs)]);
+    const child = spawn(process.execPath, [
+      '-e',
+      script,
+      entry,
+      JSON.stringify(value),
+      String(delayMs),
+    ]);
     return new Promise<ChildProcess>((resolve, reject) => {
       child.stdout.once('data', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`claimant exited with ${code}`)));
@@ -213,13 +219,13 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     child.kill();
   });
 
-  it('renders a claimed document itself, without waiting, when told not to wait', async () => {
+  it('renders a claimed document itself, without waiting, when not told to wait for its claimant', async () => {
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
     const claimed = cache.entryPath(cache.keyFor('test', 'a', {}));
     // The other process would take a minute: a stalled `next dev`, say.
     const child = await otherProcess(claimed, 'a, rendered by the other process', 60_000);
     const started = Date.now();
-    const values = cache.getOrRenderAll([job('a'), job('b')], schema, { waitForOthers: false });
+    const values = cache.getOrRenderAll([job('a'), job('b')], schema, { waitFor: () => false });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(values).toEqual(['rendered a', 'rendered b']);
     expect([cache.hits, cache.misses]).toEqual([0, 2]);
@@ -243,11 +249,91 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     const [processed] = processBodiesCached(
       [{ markdown, options: { path: 'a.md' }, context }],
       cache,
-      (body, phase) => heard.push(`${phase} ${body.file}:${body.bodyStartLine}`),
+      {
+        onParse: (body, phase) => heard.push(`${phase} ${body.file}:${body.bodyStartLine}`),
+      },
     );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(heard).toEqual(['start a.md:4', 'end a.md:4']);
     expect(processed?.rendered.html).toBe('<p>A body another process is stuck on.</p>');
+    child.kill();
+  });
+
+  it('waits only for the claimants it is told to wait for', async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const entry = (source: string) => cache.entryPath(cache.keyFor('test', source, {}));
+    const helper = await otherProcess(entry('a'), 'a, rendered by a helper', 300);
+    const stranger = await otherProcess(entry('b'), 'never', 60_000);
+    const started = Date.now();
+    const values = cache.getOrRenderAll([job('a'), job('b'), job('c')], schema, {
+      waitFor: (pid) => pid === helper.pid,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(values).toEqual(['a, rendered by a helper', 'rendered b', 'rendered c']);
+    expect([cache.hits, cache.misses]).toEqual([1, 2]);
+    helper.kill();
+    stranger.kill();
+  });
+
+  it("a watched load waits for its helpers' bodies and parses a stranger's itself", async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    const body = (name: string) => {
+      const context: BodyContext = {
+        file: `${name}.md`,
+        bodyStartLine: 4,
+        kind: 'article',
+        page: `/${name}`,
+      };
+      const markdown = `The body of ${name}.\n`;
+      const options = { path: `${name}.md` };
+      return {
+        job: { markdown, options, context },
+        entry: cache.entryPath(cache.keyFor('body', markdown, { options, context })),
+      };
+    };
+    const [a, b] = [body('a'), body('b')];
+    // What the helper will write: a's body as processed, with a mark to tell it apart.
+    const [fromHelper] = processBodiesCached([a.job], null);
+    if (!fromHelper) throw new Error('no body processed');
+    fromHelper.rendered.html = '<p>Rendered by the helper.</p>';
+    const helper = await otherProcess(a.entry, fromHelper, 300);
+    const stranger = await otherProcess(b.entry, 'never', 60_000);
+    const heard: string[] = [];
+    const processed = processBodiesCached([a.job, b.job], cache, {
+      onParse: (context, phase) => heard.push(`${phase} ${context.file}`),
+      helpers: new Set([helper.pid ?? -1]),
+    });
+    expect(heard).toEqual(['start b.md', 'end b.md']);
+    expect(processed.map((result) => result.rendered.html)).toEqual([
+      '<p>Rendered by the helper.</p>',
+      '<p>The body of b.</p>',
+    ]);
+    helper.kill();
+    stranger.kill();
+  });
+
+  it('prerender renders what is neither stored nor claimed, and skips the rest unwaited', async () => {
+    const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
+    cache.getOrRenderAll([job('stored')], schema);
+    const claimed = cache.entryPath(cache.keyFor('test', 'claimed', {}));
+    const child = await otherProcess(claimed, 'claimed, rendered elsewhere', 60_000);
+    const renders: string[] = [];
+    const started = Date.now();
+    const rendered = cache.prerender(
+      ['stored', 'claimed', 'free'].map((source) =>
+        job(source, () => {
+          renders.push(source);
+          return `rendered ${source}`;
+        }),
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(rendered).toBe(1);
+    expect(renders).toEqual(['free']);
+    expect(existsSync(cache.entryPath(cache.keyFor('test', 'free', {})))).toBe(true);
+    // The other process's claim is left to it, and no claim of this one's remains.
+    expect(existsSync(`${claimed}.claim`)).toBe(true);
+    expect(existsSync(`${cache.entryPath(cache.keyFor('test', 'free', {}))}.claim`)).toBe(false);
     child.kill();
   });
 

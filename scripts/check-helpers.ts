@@ -1,0 +1,77 @@
+/**
+ * How `npm run check` shares its parsing between processes. Parsing every body is nearly all
+ * of a check on a cold render cache (about 22 of 25 s for 1,000 articles on one core), so
+ * scripts/check.ts starts a helper per spare core beside the check itself. Each helper renders
+ * bodies into the cache from its own point of the list; the check, which starts at the top,
+ * waits for the bodies a helper has claimed. Every process is watched, so a body that stalls
+ * the parser is still named whoever parses it.
+ *
+ * This module holds the arguments the watching parent passes and scripts/check-content.ts reads.
+ */
+import { z } from 'zod';
+
+/** `--helper-part i/n`: run as helper i of a check split n ways (the check itself is part 0). */
+export const HELPER_PART = '--helper-part';
+/** `--helper-pids a,b`: the helpers of this check, whose claims it waits for. */
+export const HELPER_PIDS = '--helper-pids';
+/** More helpers than this gain little (the list is split among them) and each costs memory. */
+export const MAX_HELPERS = 3;
+
+export type CheckArguments =
+  | { role: 'helper'; part: { part: number; parts: number } }
+  | { role: 'check'; helpers: ReadonlySet<number>; allowWarnings: boolean };
+
+const partSchema = z
+  .string()
+  .regex(/^\d+\/\d+$/)
+  .transform((value) => {
+    const [part = 0, parts = 0] = value.split('/').map(Number);
+    return { part, parts };
+  })
+  .refine(({ part, parts }) => part >= 1 && part < parts, 'a helper part is from 1 to parts - 1');
+
+const pidsSchema = z
+  .string()
+  .regex(/^(?:\d+(?:,\d+)*)?$/)
+  .transform((value) => new Set(value ? value.split(',').map(Number) : []));
+
+/** Reads the arguments scripts/check.ts gave this process (see HELPER_PART and HELPER_PIDS). */
+export function helperArguments(argv: readonly string[]): CheckArguments {
+  const valueOf = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : (argv[index + 1] ?? '');
+  };
+  const part = valueOf(HELPER_PART);
+  if (part !== undefined) return { role: 'helper', part: partSchema.parse(part) };
+  return {
+    role: 'check',
+    helpers: pidsSchema.parse(valueOf(HELPER_PIDS) ?? ''),
+    allowWarnings: argv.includes('--allow-warnings'),
+  };
+}
+
+/**
+ * How many helpers to start: one per core beyond the check's own, at most MAX_HELPERS, none
+ * when the render cache is off (there would be nowhere to leave their work). CHECK_HELPERS sets
+ * the number instead; an invalid value is an error, returned as its message.
+ */
+export function helperCount(
+  cores: number,
+  env: Readonly<Record<string, string | undefined>>,
+): { count: number } | { error: string } {
+  if (env.MARKDOWN_CACHE === 'off') return { count: 0 };
+  if (env.CHECK_HELPERS === undefined) {
+    return { count: Math.max(0, Math.min(cores - 1, MAX_HELPERS)) };
+  }
+  const count = z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().max(MAX_HELPERS))
+    .safeParse(env.CHECK_HELPERS);
+  return count.success
+    ? { count: count.data }
+    : {
+        error: `CHECK_HELPERS must be a whole number from 0 to ${MAX_HELPERS}, not "${env.CHECK_HELPERS}"`,
+      };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HELPER_PART,
+  HELPER_PIDS,
+  helperArguments,
+  helperCount,
+  MAX_HELPERS,
+} from '../../scripts/check-helpers';
+
+describe('helperCount: how many processes share the check', () => {
+  it('starts one helper per core beyond the first, up to the maximum', () => {
+    expect(helperCount(1, {})).toEqual({ count: 0 });
+    expect(helperCount(2, {})).toEqual({ count: 1 });
+    expect(helperCount(64, {})).toEqual({ count: MAX_HELPERS });
+  });
+
+  it('starts none when the render cache is off: their work would have nowhere to go', () => {
+    expect(helperCount(8, { MARKDOWN_CACHE: 'off', CHECK_HELPERS: '2' })).toEqual({ count: 0 });
+  });
+
+  it('takes CHECK_HELPERS instead of the core count', () => {
+    expect(helperCount(1, { CHECK_HELPERS: '2' })).toEqual({ count: 2 });
+    expect(helperCount(8, { CHECK_HELPERS: '0' })).toEqual({ count: 0 });
+  });
+
+  it.each(['', 'two', '-1', '1.5', String(MAX_HELPERS + 1)])(
+    'refuses CHECK_HELPERS=%j with the range it takes',
+    (value) => {
+      expect(helperCount(2, { CHECK_HELPERS: value })).toEqual({
+        error: `CHECK_HELPERS must be a whole number from 0 to ${MAX_HELPERS}, not "${value}"`,
+      });
+    },
+  );
+});
+
+describe('helperArguments: what the watching parent passed', () => {
+  it('reads a helper part', () => {
+    expect(helperArguments([HELPER_PART, '2/3'])).toEqual({
+      role: 'helper',
+      part: { part: 2, parts: 3 },
+    });
+  });
+
+  it('refuses a part outside 1 to parts - 1 (part 0 is the check itself)', () => {
+    expect(() => helperArguments([HELPER_PART, '0/2'])).toThrow(/from 1 to parts - 1/);
+    expect(() => helperArguments([HELPER_PART, '2/2'])).toThrow(/from 1 to parts - 1/);
+    expect(() => helperArguments([HELPER_PART, 'half'])).toThrow();
+  });
+
+  it("reads the check's helpers and its own flag", () => {
+    expect(helperArguments(['--allow-warnings', HELPER_PIDS, '101,202'])).toEqual({
+      role: 'check',
+      helpers: new Set([101, 202]),
+      allowWarnings: true,
+    });
+    expect(helperArguments([HELPER_PIDS, ''])).toEqual({
+      role: 'check',
+      helpers: new Set(),
+      allowWarnings: false,
+    });
+    expect(helperArguments([])).toEqual({
+      role: 'check',
+      helpers: new Set(),
+      allowWarnings: false,
+    });
+  });
+});
