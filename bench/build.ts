@@ -20,6 +20,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { parseRoutes, type RouteKind } from './routes';
 import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from './util';
 
@@ -160,6 +161,78 @@ export async function build(
             path.join(cwd, '.next/server/app/og', app === 'project' ? 'articles' : ''),
           ),
         }),
+  };
+}
+
+/** One step of `npm run build` as package.json spells it, and what it cost. */
+export interface BuildStep {
+  command: string;
+  wallMs: number;
+  peakRssBytes: number;
+}
+
+export interface FullBuildMeasurement {
+  articles: number;
+  steps: BuildStep[];
+  wallMs: number;
+  peakRssBytes: number;
+}
+
+/**
+ * The steps `npm run build` runs in the project, from its package.json: the `prebuild` script
+ * (the content check), then each command of `build` (`next build`, then the search index).
+ */
+export function npmBuildSteps(scripts: Readonly<Record<string, string>>): string[] {
+  const build = scripts.build;
+  if (!build) throw new Error('package.json has no build script');
+  return [scripts.prebuild, ...build.split('&&')]
+    .map((command) => command?.trim() ?? '')
+    .filter((command) => command !== '');
+}
+
+const packageScriptsSchema = z.object({ scripts: z.record(z.string(), z.string()) });
+
+/**
+ * The project's whole `npm run build` from nothing (no `.next`, no search index), step by
+ * step, each measured like a build: what an editor waits for, where `build()` times `next
+ * build` alone against the minimal app's. The steps run as npm would run them, with
+ * node_modules/.bin on the PATH, one after another; npm's own start-up is left out.
+ */
+export async function fullBuild(
+  contentRoot: string,
+  articles: number,
+): Promise<FullBuildMeasurement> {
+  const cwd = appDir('project');
+  rmSync(path.join(cwd, '.next'), { recursive: true, force: true });
+  rmSync(path.join(cwd, 'public/pagefind'), { recursive: true, force: true });
+  const { scripts } = packageScriptsSchema.parse(
+    JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')),
+  );
+  const bin = path.join(cwd, 'node_modules/.bin');
+  const steps: BuildStep[] = [];
+  for (const command of npmBuildSteps(scripts)) {
+    const label = `npm run build, ${articles} articles: ${command}`;
+    progress(`${label} …`);
+    const result = await runMeasured('sh', ['-c', command], {
+      cwd,
+      env: {
+        CONTENT_DIR: contentRoot,
+        NODE_ENV: 'production',
+        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+      },
+      label,
+    });
+    if (result.code !== 0) {
+      throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+    }
+    progress(`${label}: ${(result.wallMs / 1000).toFixed(1)} s`);
+    steps.push({ command, wallMs: result.wallMs, peakRssBytes: result.peakRssBytes });
+  }
+  return {
+    articles,
+    steps,
+    wallMs: steps.reduce((sum, step) => sum + step.wallMs, 0),
+    peakRssBytes: Math.max(...steps.map((step) => step.peakRssBytes)),
   };
 }
 

@@ -77,6 +77,26 @@ export function report(results: Results): string {
       `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
     ]);
   }
+  const full = results.fullBuild;
+  const minimalAtFull = full && findBuild(results, 'minimal', full.articles);
+  if (full) {
+    // Each step by the program it runs: "tsx … scripts/check.ts …" is the content check.
+    const stepName = (command: string) =>
+      command.includes('check.ts')
+        ? 'content check'
+        : command.includes('next build')
+          ? 'next build'
+          : command.includes('search-index')
+            ? 'search index'
+            : command;
+    const steps = full.steps.map((step) => `${stepName(step.command)} ${seconds(step.wallMs)}`);
+    rows.push([
+      `\`npm run build\` from nothing, ${full.articles.toLocaleString('en')} articles (one run)`,
+      `${seconds(full.wallMs)}: ${steps.join(', ')}; peak RSS ${formatBytes(full.peakRssBytes)}`,
+      minimalAtFull ? `${medianCell(results, 'minimal', full.articles)} (\`next build\`)` : '',
+      minimalAtFull ? `${ratio(full.wallMs, minimalAtFull.wallMs).toFixed(2)}×` : '',
+    ]);
+  }
   const big = results.builds.find((b) => b.app === 'project' && b.articles === 1000);
   if (big) {
     // Route-level files (the page's server chunk, source map, manifests) are not per article.

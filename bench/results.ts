@@ -2,7 +2,7 @@
  * What one bench run records (the JSON in bench/results/) and the figures read from it, shared
  * by the budget checks (budgets.ts) and the tables (report.ts).
  */
-import type { AppKind, BuildMeasurement } from './build';
+import type { AppKind, BuildMeasurement, FullBuildMeasurement } from './build';
 import type { LighthouseResult } from './lighthouse';
 import type { Section } from './options';
 import type { PageWeight } from './page-weight';
@@ -49,6 +49,8 @@ export interface Results {
     /** Distinct documents the cold build rendered: each once when its workers share. */
     coldBuildDocuments: number;
   };
+  /** The project's whole `npm run build` (check, next build, search index), cold, once. */
+  fullBuild?: FullBuildMeasurement;
   pipeline?: {
     articles: number;
     lib: PipelineRun;

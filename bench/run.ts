@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { evaluate, isCdnCacheable } from './budgets';
-import { appDir, build, prepareApps, readCacheStats } from './build';
+import { appDir, build, fullBuild, prepareApps, readCacheStats } from './build';
 import { buildTimeChart } from './chart';
 import { runLighthouse } from './lighthouse';
 import { isFullRun, parseOptions } from './options';
@@ -158,6 +158,8 @@ async function main(): Promise<void> {
             `rebuild re-rendered ${stats.renderedDocuments.length} document(s) ` +
               `(${stats.misses} renders, ${stats.hits} cache hits): ${stats.renderedDocuments.join(', ')}`,
           );
+          // What an editor runs: the check and the search index around `next build`.
+          results.fullBuild = await fullBuild(content.root, n);
         }
       }
     });
