@@ -180,13 +180,16 @@ export interface FullBuildMeasurement {
 
 /**
  * The steps `npm run build` runs in the project, from its package.json: the `prebuild` script
- * (the content check), then each command of `build` (`next build`, then the search index).
+ * (the content check), each command of `build` (`next build`, then the search index), then any
+ * `postbuild`. Commands are split at `&&`, which the project's scripts use only between
+ * commands (tests/unit/bench-build-steps.test.ts pins them).
  */
 export function npmBuildSteps(scripts: Readonly<Record<string, string>>): string[] {
   const build = scripts.build;
   if (!build) throw new Error('package.json has no build script');
-  return [scripts.prebuild, ...build.split('&&')]
-    .map((command) => command?.trim() ?? '')
+  return [scripts.prebuild, build, scripts.postbuild]
+    .flatMap((script) => script?.split('&&') ?? [])
+    .map((command) => command.trim())
     .filter((command) => command !== '');
 }
 

@@ -15,6 +15,16 @@ import {
 import path from 'node:path';
 
 /**
+ * Whether the environment turns the Markdown render cache off: MARKDOWN_CACHE=off, or a test
+ * run (tests render fixtures and must not depend on what an earlier build left on disk) that
+ * names no cache directory of its own. The content check asks too: it starts no helpers when
+ * their renders would have nowhere to go (scripts/check-helpers.ts).
+ */
+export function markdownCacheOff(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.MARKDOWN_CACHE === 'off' || (env.NODE_ENV === 'test' && !env.MARKDOWN_CACHE_DIR);
+}
+
+/**
  * A version for a cache: SHA-256 of the given files under `root` (by relative path) and of the
  * lockfile (library versions). It is read from disk rather than declared, because a
  * hand-bumped version is the one that gets forgotten. Undefined when a file is missing (a

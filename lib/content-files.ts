@@ -184,10 +184,9 @@ export function bodyJobs({
 }
 
 /** How a watched load hears of its parses: see ParseWatch (lib/render-cache.ts). */
-export interface LoadWatch {
+export type LoadWatch = Omit<ParseWatch, 'onParse'> & {
   onParse: (body: { file: string; line: number }, phase: 'start' | 'end') => void;
-  helpers?: ReadonlySet<number>;
-}
+};
 
 /** The render cache's listener for a load's: a body is named by its file and first line. */
 export function bodyListener(onParse: LoadWatch['onParse']): ParseWatch['onParse'] {

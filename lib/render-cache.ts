@@ -41,7 +41,12 @@ import {
   type RenderedMarkdown,
   type RenderOptions,
 } from './markdown';
-import { pruneOtherVersions, sourceFingerprint, writeEntryAtomically } from './cache-dir';
+import {
+  markdownCacheOff,
+  pruneOtherVersions,
+  sourceFingerprint,
+  writeEntryAtomically,
+} from './cache-dir';
 import { findParserHazard } from './parser-hazards';
 import { listFiles } from './list-files';
 
@@ -163,7 +168,7 @@ export class RenderCache {
    * Renders and stores, in the order given, every job that has no entry and that no other
    * process has claimed, skipping the rest without waiting; returns how many it rendered.
    * The content check's helpers use it to fill the cache alongside the check, each starting at
-   * its own point of the list (see prerenderContent in lib/content.ts).
+   * its own point of the list (see prerenderContent in lib/content-files.ts).
    */
   prerender(jobs: readonly RenderJob<unknown>[]): number {
     let rendered = 0;
@@ -175,6 +180,9 @@ export class RenderCache {
         if (existsSync(file)) continue;
         this.render(file, job);
         rendered += 1;
+        // A cache that cannot be written keeps nothing: rendering on would only repeat, for
+        // no one, what the check renders for itself.
+        if (!existsSync(file)) break;
       } finally {
         release(file);
       }
@@ -362,11 +370,7 @@ let defaultCache: RenderCache | null | undefined;
 function getDefaultCache(): RenderCache | null {
   if (defaultCache !== undefined) return defaultCache;
   defaultCache = null;
-  // Tests render fixtures and must not depend on what an earlier build left on disk.
-  const disabled =
-    process.env.MARKDOWN_CACHE === 'off' ||
-    (process.env.NODE_ENV === 'test' && !process.env.MARKDOWN_CACHE_DIR);
-  if (disabled) return defaultCache;
+  if (markdownCacheOff(process.env)) return defaultCache;
   const root = path.resolve(/*turbopackIgnore: true*/ process.cwd());
   const pipelineVersion = pipelineFingerprint(root);
   if (!pipelineVersion) return defaultCache;

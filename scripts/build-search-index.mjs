@@ -40,8 +40,10 @@ if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 const pages = htmlFiles(pagesDir)
   .map((file) => ({ file, url: urlFor(file) }))
   .filter(({ url }) => !SKIP.has(url));
-// Pagefind's indexer takes several pages at once: one at a time, each waited for, took 5.8 s
-// for 1,600 pages against 3.9 s with 16 in flight, for a byte-identical index.
+// Pagefind's service indexes pages one by one in the order they arrive, so several in flight
+// only overlap reading the next files and passing messages with the indexing: the index is the
+// same, and adding the 1,608 pages of a 1,000-article build took 3.9 s instead of 5.8 s (the
+// whole script 6.6 s instead of 9.0 s).
 const IN_FLIGHT = 16;
 let next = 0;
 async function addPages() {

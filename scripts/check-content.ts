@@ -14,13 +14,12 @@
  */
 import { checkSummary, countProblems } from '../lib/check-summary';
 import { contentRoot, loadContent, publicationClock } from '../lib/content';
-import { prerenderContent } from '../lib/content-files';
+import { prerenderContent, type LoadWatch } from '../lib/content-files';
 import { formatDiagnostic } from '../lib/diagnostics';
 import { helperArguments } from './check-helpers';
 
 // Tells the watching parent which body is being parsed, so it can name one that stalls.
-const onParse = (body: { file: string; line: number }, phase: 'start' | 'end') =>
-  process.send?.({ ...body, phase });
+const onParse: LoadWatch['onParse'] = (body, phase) => process.send?.({ ...body, phase });
 
 const args = helperArguments(process.argv.slice(2));
 if (args.role === 'helper') {

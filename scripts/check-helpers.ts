@@ -9,6 +9,7 @@
  * This module holds the arguments the watching parent passes and scripts/check-content.ts reads.
  */
 import { z } from 'zod';
+import { markdownCacheOff } from '../lib/cache-dir';
 
 /** `--helper-part i/n`: run as helper i of a check split n ways (the check itself is part 0). */
 export const HELPER_PART = '--helper-part';
@@ -35,6 +36,11 @@ const pidsSchema = z
   .regex(/^(?:\d+(?:,\d+)*)?$/)
   .transform((value) => new Set(value ? value.split(',').map(Number) : []));
 
+/** The flags only scripts/check.ts may pass, which a user's own arguments must not carry. */
+export function internalFlagIn(argv: readonly string[]): string | undefined {
+  return argv.find((arg) => arg === HELPER_PART || arg === HELPER_PIDS);
+}
+
 /** Reads the arguments scripts/check.ts gave this process (see HELPER_PART and HELPER_PIDS). */
 export function helperArguments(argv: readonly string[]): CheckArguments {
   const valueOf = (flag: string) => {
@@ -52,26 +58,27 @@ export function helperArguments(argv: readonly string[]): CheckArguments {
 
 /**
  * How many helpers to start: one per core beyond the check's own, at most MAX_HELPERS, none
- * when the render cache is off (there would be nowhere to leave their work). CHECK_HELPERS sets
- * the number instead; an invalid value is an error, returned as its message.
+ * when the environment turns the render cache off (there would be nowhere to leave their work).
+ * CHECK_HELPERS sets the number instead; an invalid value is an error, returned as its message.
  */
 export function helperCount(
   cores: number,
   env: Readonly<Record<string, string | undefined>>,
 ): { count: number } | { error: string } {
-  if (env.MARKDOWN_CACHE === 'off') return { count: 0 };
-  if (env.CHECK_HELPERS === undefined) {
-    return { count: Math.max(0, Math.min(cores - 1, MAX_HELPERS)) };
-  }
-  const count = z
-    .string()
-    .regex(/^\d+$/)
-    .transform(Number)
-    .pipe(z.number().max(MAX_HELPERS))
-    .safeParse(env.CHECK_HELPERS);
-  return count.success
-    ? { count: count.data }
-    : {
+  let wanted = Math.max(0, Math.min(cores - 1, MAX_HELPERS));
+  if (env.CHECK_HELPERS !== undefined) {
+    const count = z
+      .string()
+      .regex(/^\d+$/)
+      .transform(Number)
+      .pipe(z.number().max(MAX_HELPERS))
+      .safeParse(env.CHECK_HELPERS);
+    if (!count.success) {
+      return {
         error: `CHECK_HELPERS must be a whole number from 0 to ${MAX_HELPERS}, not "${env.CHECK_HELPERS}"`,
       };
+    }
+    wanted = count.data;
+  }
+  return { count: markdownCacheOff(env) ? 0 : wanted };
 }

@@ -8,19 +8,24 @@
  * the bench machine and the time grows faster than the size, so a 1 MB file could stall a
  * build for hours. The loader refuses those known shapes unparsed (lib/parser-hazards.ts);
  * this watch is for what gets past it. When one body takes longer than the limit to parse, the
- * child is stopped and the check fails naming that file; `npm run build` runs the check first,
- * so it fails in seconds instead of stalling. An ordinary article parses in a few hundredths
- * of a second.
+ * check is stopped and fails naming that file; `npm run build` runs the check first, so it
+ * fails in seconds instead of stalling. An ordinary article parses in a few hundredths of a
+ * second.
  *
- * CHECK_PARSE_SECONDS sets the limit (default 10). The child parses every body the render
- * cache lacks itself, even one another process (a running `next dev`) is rendering into the
- * cache at the same moment, so the limit holds for every body.
+ * Beside the check run helpers, one per extra core (scripts/check-helpers.ts): each renders
+ * bodies into the render cache from its own point of the list, and the check waits for the
+ * bodies a helper has claimed instead of parsing them too. Helpers report their parses like the
+ * check, so a stall in any of them stops them all and is named the same way. Every body the
+ * cache lacks is parsed by the check or a helper, even one another process (a running
+ * `next dev`) is rendering into the cache at the same moment, so the limit holds for every body.
+ *
+ * CHECK_PARSE_SECONDS sets the limit (default 10); CHECK_HELPERS the number of helpers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
 import { z } from 'zod';
 import { formatDiagnostic } from '../lib/diagnostics';
-import { HELPER_PART, HELPER_PIDS, helperCount } from './check-helpers';
+import { HELPER_PART, HELPER_PIDS, helperCount, internalFlagIn } from './check-helpers';
 
 // setTimeout holds at most 2^31 - 1 ms; a longer delay would fire at once.
 const MAX_LIMIT_SECONDS = 2_147_483;
@@ -39,6 +44,11 @@ const limitSeconds = limit.data;
 const helpers = helperCount(availableParallelism(), process.env);
 if ('error' in helpers) {
   console.error(helpers.error);
+  process.exit(1);
+}
+const internal = internalFlagIn(process.argv.slice(2));
+if (internal) {
+  console.error(`${internal} is passed by the check to its own processes, not given to it`);
   process.exit(1);
 }
 
@@ -98,7 +108,14 @@ function watch(child: ChildProcess): () => ParseEvent | undefined {
 const checkParsing = watch(check);
 for (const helper of helperChildren) watch(helper);
 // A helper that fails is harmless: the check parses whatever the helper left undone. Its
-// error still shows, on stderr, which the children share with this process.
+// error still shows, on stderr, which the children share with this process. One that could
+// not even start (out of processes) is not among the pids the check waits for.
+for (const helper of helperChildren) helper.on('error', () => {});
+check.on('error', (error) => {
+  console.log(`✖ content check could not start: ${error.message}`);
+  stopAll();
+  process.exitCode = 1;
+});
 
 check.on('exit', (code, signal) => {
   // The helpers have nothing left to do for anyone once the check has its answer.
@@ -122,5 +139,6 @@ check.on('exit', (code, signal) => {
     const where = parsing ? ` while reading ${parsing.file}:${parsing.line}` : '';
     console.log(`✖ content check ended by ${signal}${where}`);
   }
-  process.exitCode = code ?? 1;
+  // A helper's stall can be heard in the same turn as the check's own clean exit.
+  process.exitCode = stalled ? 1 : (code ?? 1);
 });

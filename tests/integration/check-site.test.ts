@@ -270,6 +270,43 @@ const BROKEN_LINES = [
   '✖ content check: 2 errors and 4 warnings in 3 files; fix the errors above, then run `npm run check` again',
 ];
 
+/**
+ * A tree with one body made to stall the parser: 60 paragraphs of "*_" pairs, each just under
+ * the limit at which the loader refuses a paragraph unparsed (lib/parser-hazards.ts), about
+ * 0.4 s each on the bench machine, so over 20 s in all. The watchdog catches what that limit
+ * lets through. Returns the tree's path, relative to the repo.
+ */
+function writeStallTree(): string {
+  const dir = 'tests/artifacts/check-stall';
+  repoFixtureTree('check-stall');
+  writeFileSync(
+    path.join(repoRoot, dir, 'articles/stall.md'),
+    [
+      '---',
+      'title: A Stall',
+      'description: "A body made to stall the Markdown parser, for the check\'s watchdog."',
+      'date: 2024-03-06',
+      'author: ada-lovelace',
+      '---',
+      '',
+      Array.from({ length: 60 }, () => `${'*_'.repeat(2_990)}a`).join('\n\n'),
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+/** The hit and miss lines a check's processes appended to MARKDOWN_CACHE_STATS. */
+function cacheEvents(stats: string): { event: string; pid: string; label: string }[] {
+  return readFileSync(stats, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [event = '', pid = '', label = ''] = line.split('\t');
+      return { event, pid, label };
+    });
+}
+
 describe('the content gate', () => {
   beforeAll(() => {
     repoFixtureTree('check-broken', {
@@ -327,25 +364,7 @@ describe('the content gate', () => {
   });
 
   it('`npm run check` stops a body that stalls the Markdown parser and names it, in seconds', async () => {
-    const dir = 'tests/artifacts/check-stall';
-    repoFixtureTree('check-stall');
-    // 60 paragraphs of "*_" pairs, each just under the limit at which the loader refuses a
-    // paragraph unparsed (lib/parser-hazards.ts): about 0.4 s each on the bench machine, so
-    // over 20 s in all. The watchdog catches what that limit lets through.
-    writeFileSync(
-      path.join(repoRoot, dir, 'articles/stall.md'),
-      [
-        '---',
-        'title: A Stall',
-        'description: "A body made to stall the Markdown parser, for the check\'s watchdog."',
-        'date: 2024-03-06',
-        'author: ada-lovelace',
-        '---',
-        '',
-        Array.from({ length: 60 }, () => `${'*_'.repeat(2_990)}a`).join('\n\n'),
-        '',
-      ].join('\n'),
-    );
+    const dir = writeStallTree();
     const started = Date.now();
     const result = await capture('npm', ['run', '--silent', 'check'], {
       CONTENT_DIR: dir,
@@ -371,32 +390,63 @@ describe('the content gate', () => {
           MARKDOWN_CACHE_DIR: path.join(cacheDir, `cache-${helpers}`),
           MARKDOWN_CACHE_STATS: stats,
         });
-        const misses = readFileSync(stats, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => line.split('\t'))
-          .filter(([event]) => event === 'miss');
-        return { result, misses };
+        return { result, misses: cacheEvents(stats).filter(({ event }) => event === 'miss') };
       };
       const alone = await runCheck('0');
       const shared = await runCheck('1');
       expect(shared.result.code).toBe(0);
       expect(shared.result.stdout).toBe(alone.result.stdout);
+      // Nothing on stderr: a helper that failed would say so there.
+      expect(shared.result.output).toBe(shared.result.stdout);
       // 14 articles, 2 authors and a FAQ set: every body parsed, none twice between the two.
-      const labels = shared.misses.map(([, , label]) => label);
+      const labels = shared.misses.map(({ label }) => label);
       expect(labels).toHaveLength(17);
       expect(new Set(labels).size).toBe(17);
-      expect(new Set(alone.misses.map(([, pid]) => pid)).size).toBe(1);
+      expect(new Set(alone.misses.map(({ pid }) => pid)).size).toBe(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("a helper's renders are the check's: after one, the check parses nothing", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
+    try {
+      const env = {
+        CONTENT_DIR: SITE,
+        MARKDOWN_CACHE_DIR: path.join(cacheDir, 'cache'),
+        MARKDOWN_CACHE_STATS: path.join(cacheDir, 'stats.tsv'),
+      };
+      // A helper alone, as scripts/check.ts starts one: it goes round the whole list.
+      const helper = await capture(
+        'npx',
+        ['tsx', '--conditions=react-server', 'scripts/check-content.ts', '--helper-part', '1/2'],
+        env,
+      );
+      expect([helper.code, helper.output]).toEqual([0, '']);
+      expect(cacheEvents(env.MARKDOWN_CACHE_STATS).map(({ event }) => event)).toEqual(
+        Array.from({ length: 17 }, () => 'miss'),
+      );
+      rmSync(env.MARKDOWN_CACHE_STATS);
+      const check = await capture('npm', ['run', '--silent', 'check'], {
+        ...env,
+        CHECK_HELPERS: '0',
+      });
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(/^✔ content check passed: 14 articles, 2 authors and 1 FAQ set/);
+      expect(cacheEvents(env.MARKDOWN_CACHE_STATS).map(({ event }) => event)).toEqual(
+        Array.from({ length: 17 }, () => 'hit'),
+      );
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
   it('`npm run check` names a stalling body whichever of its processes parses it', async () => {
-    const dir = 'tests/artifacts/check-stall';
+    const dir = writeStallTree();
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
     try {
-      // The body of the test above: with a helper and a cache, the helper starts at it.
+      // With a helper and a cache, the helper starts at the stalling body, the check two
+      // bodies before it: either may be the one parsing it when the limit strikes.
       const result = await capture('npm', ['run', '--silent', 'check'], {
         CONTENT_DIR: dir,
         CHECK_PARSE_SECONDS: '1',
@@ -415,6 +465,14 @@ describe('the content gate', () => {
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
+  });
+
+  it('`npm run check` refuses the flags it passes to its own processes', async () => {
+    const result = await capture('npm', ['run', '--silent', 'check', '--', '--helper-part', '1/2']);
+    expect(result.output).toContain(
+      '--helper-part is passed by the check to its own processes, not given to it',
+    );
+    expect(result.code).toBe(1);
   });
 
   it('`npm run check` refuses CHECK_HELPERS=many', async () => {

@@ -18,8 +18,9 @@ describe('npmBuildSteps (bench: what `npm run build` runs, step by step)', () =>
     ]);
   });
 
-  it('takes a build without a prebuild, and refuses a package without a build', () => {
+  it('takes a build without a prebuild, with a postbuild, and refuses a package without a build', () => {
     expect(npmBuildSteps({ build: 'next build' })).toEqual(['next build']);
+    expect(npmBuildSteps({ build: 'a && b', postbuild: 'c' })).toEqual(['a', 'b', 'c']);
     expect(() => npmBuildSteps({ test: 'vitest' })).toThrow('package.json has no build script');
   });
 });

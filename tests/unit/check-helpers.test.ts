@@ -4,6 +4,7 @@ import {
   HELPER_PIDS,
   helperArguments,
   helperCount,
+  internalFlagIn,
   MAX_HELPERS,
 } from '../../scripts/check-helpers';
 
@@ -16,6 +17,13 @@ describe('helperCount: how many processes share the check', () => {
 
   it('starts none when the render cache is off: their work would have nowhere to go', () => {
     expect(helperCount(8, { MARKDOWN_CACHE: 'off', CHECK_HELPERS: '2' })).toEqual({ count: 0 });
+    // Tests keep the cache off unless they give it a folder of their own.
+    expect(helperCount(8, { NODE_ENV: 'test' })).toEqual({ count: 0 });
+    // A wrong number is refused all the same.
+    expect(helperCount(8, { NODE_ENV: 'test', CHECK_HELPERS: 'two' })).toHaveProperty('error');
+    expect(helperCount(2, { NODE_ENV: 'test', MARKDOWN_CACHE_DIR: '/tmp/cache' })).toEqual({
+      count: 1,
+    });
   });
 
   it('takes CHECK_HELPERS instead of the core count', () => {
@@ -63,5 +71,13 @@ describe('helperArguments: what the watching parent passed', () => {
       helpers: new Set(),
       allowWarnings: false,
     });
+  });
+});
+
+describe('internalFlagIn: flags a user may not pass to the check', () => {
+  it('finds the helper flags among the arguments, and nothing else', () => {
+    expect(internalFlagIn(['--allow-warnings'])).toBeUndefined();
+    expect(internalFlagIn(['--allow-warnings', HELPER_PART, '1/2'])).toBe(HELPER_PART);
+    expect(internalFlagIn([HELPER_PIDS, '1'])).toBe(HELPER_PIDS);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { pruneOtherVersions } from '@/lib/cache-dir';
 import { lintMarkdownBody, type BodyContext } from '@/lib/content-checks';
@@ -262,17 +262,22 @@ describe('RenderCache.getOrRenderAll across processes', () => {
   it('waits only for the claimants it is told to wait for', async () => {
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
     const entry = (source: string) => cache.entryPath(cache.keyFor('test', source, {}));
-    const helper = await otherProcess(entry('a'), 'a, rendered by a helper', 300);
     const stranger = await otherProcess(entry('b'), 'never', 60_000);
-    const started = Date.now();
-    const values = cache.getOrRenderAll([job('a'), job('b'), job('c')], schema, {
-      waitFor: (pid) => pid === helper.pid,
-    });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(values).toEqual(['a, rendered by a helper', 'rendered b', 'rendered c']);
-    expect([cache.hits, cache.misses]).toEqual([1, 2]);
-    helper.kill();
-    stranger.kill();
+    const helper = await otherProcess(entry('a'), 'a, rendered by a helper', 1_000);
+    try {
+      // Not written yet: the helper's value can only come from waiting for it.
+      expect(existsSync(entry('a'))).toBe(false);
+      const started = Date.now();
+      const values = cache.getOrRenderAll([job('a'), job('b'), job('c')], schema, {
+        waitFor: (pid) => pid === helper.pid,
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(values).toEqual(['a, rendered by a helper', 'rendered b', 'rendered c']);
+      expect([cache.hits, cache.misses]).toEqual([1, 2]);
+    } finally {
+      helper.kill();
+      stranger.kill();
+    }
   });
 
   it("a watched load waits for its helpers' bodies and parses a stranger's itself", async () => {
@@ -296,20 +301,24 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     const [fromHelper] = processBodiesCached([a.job], null);
     if (!fromHelper) throw new Error('no body processed');
     fromHelper.rendered.html = '<p>Rendered by the helper.</p>';
-    const helper = await otherProcess(a.entry, fromHelper, 300);
     const stranger = await otherProcess(b.entry, 'never', 60_000);
-    const heard: string[] = [];
-    const processed = processBodiesCached([a.job, b.job], cache, {
-      onParse: (context, phase) => heard.push(`${phase} ${context.file}`),
-      helpers: new Set([helper.pid ?? -1]),
-    });
-    expect(heard).toEqual(['start b.md', 'end b.md']);
-    expect(processed.map((result) => result.rendered.html)).toEqual([
-      '<p>Rendered by the helper.</p>',
-      '<p>The body of b.</p>',
-    ]);
-    helper.kill();
-    stranger.kill();
+    const helper = await otherProcess(a.entry, fromHelper, 1_000);
+    try {
+      expect(existsSync(a.entry)).toBe(false);
+      const heard: string[] = [];
+      const processed = processBodiesCached([a.job, b.job], cache, {
+        onParse: (context, phase) => heard.push(`${phase} ${context.file}`),
+        helpers: new Set([helper.pid ?? -1]),
+      });
+      expect(heard).toEqual(['start b.md', 'end b.md']);
+      expect(processed.map((result) => result.rendered.html)).toEqual([
+        '<p>Rendered by the helper.</p>',
+        '<p>The body of b.</p>',
+      ]);
+    } finally {
+      helper.kill();
+      stranger.kill();
+    }
   });
 
   it('prerender renders what is neither stored nor claimed, and skips the rest unwaited', async () => {
@@ -317,6 +326,9 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     cache.getOrRenderAll([job('stored')], schema);
     const claimed = cache.entryPath(cache.keyFor('test', 'claimed', {}));
     const child = await otherProcess(claimed, 'claimed, rendered elsewhere', 60_000);
+    onTestFinished(() => {
+      child.kill();
+    });
     const renders: string[] = [];
     const started = Date.now();
     const rendered = cache.prerender(
@@ -334,7 +346,23 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     // The other process's claim is left to it, and no claim of this one's remains.
     expect(existsSync(`${claimed}.claim`)).toBe(true);
     expect(existsSync(`${cache.entryPath(cache.keyFor('test', 'free', {}))}.claim`)).toBe(false);
-    child.kill();
+  });
+
+  it('prerender stops at the first body it cannot store: the check renders the rest anyway', () => {
+    const blocked = path.join(dir, 'blocked');
+    // A file where the cache's folder should be: nothing can be written under it.
+    writeFileSync(blocked, '');
+    const cache = new RenderCache({ dir: blocked, pipelineVersion: 'v1' });
+    const renders: string[] = [];
+    const rendered = cache.prerender(
+      ['a', 'b', 'c'].map((source) =>
+        job(source, () => {
+          renders.push(source);
+          return `rendered ${source}`;
+        }),
+      ),
+    );
+    expect([rendered, renders]).toEqual([1, ['a']]);
   });
 
   it('takes over a claim whose process has exited', () => {
