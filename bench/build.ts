@@ -22,7 +22,15 @@ import {
 import path from 'node:path';
 import { z } from 'zod';
 import { parseRoutes, type RouteKind } from './routes';
-import { nextBin, progress, repoRoot, runMeasured, workDir, formatBytes } from './util';
+import {
+  nextBin,
+  progress,
+  repoRoot,
+  runMeasured,
+  workDir,
+  formatBytes,
+  type RunResult,
+} from './util';
 
 /**
  * project: Cornerstone as it is on disk. minimal: the blog-starter-style reference the budgets
@@ -98,6 +106,9 @@ export interface BuildMeasurement {
   wallMs: number;
   peakRssBytes: number;
   peakSingleRssBytes: number;
+  /** CPU time of the build and all its workers, and of everything else meanwhile (RunResult). */
+  cpuSeconds?: number;
+  otherCpuSeconds?: number;
   routes: RouteKind[];
   /** Files prerendered per article route (HTML, RSC payloads, images…), by extension. */
   articleOutputs: Record<string, { files: number; bytes: number }>;
@@ -141,8 +152,12 @@ export async function build(
   if (result.code !== 0) {
     throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
   }
+  const cpu =
+    result.cpuSeconds === undefined
+      ? ''
+      : `, ${result.cpuSeconds.toFixed(1)} CPU-s (other processes ${(result.otherCpuSeconds ?? 0).toFixed(1)})`;
   progress(
-    `${label}: ${(result.wallMs / 1000).toFixed(1)} s, peak RSS ${formatBytes(result.peakRssBytes)}`,
+    `${label}: ${(result.wallMs / 1000).toFixed(1)} s, peak RSS ${formatBytes(result.peakRssBytes)}${cpu}`,
   );
   const articleDir = path.join(cwd, '.next/server/app', app === 'project' ? 'articles' : 'posts');
   return {
@@ -152,6 +167,7 @@ export async function build(
     wallMs: result.wallMs,
     peakRssBytes: result.peakRssBytes,
     peakSingleRssBytes: result.peakSingleRssBytes,
+    ...cpuOf(result),
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
     ...(app === 'minimal'
@@ -169,6 +185,16 @@ export interface BuildStep {
   command: string;
   wallMs: number;
   peakRssBytes: number;
+  cpuSeconds?: number;
+  otherCpuSeconds?: number;
+}
+
+/** The CPU figures of a run, where the machine could report them. */
+function cpuOf(result: RunResult): { cpuSeconds?: number; otherCpuSeconds?: number } {
+  return {
+    ...(result.cpuSeconds === undefined ? {} : { cpuSeconds: result.cpuSeconds }),
+    ...(result.otherCpuSeconds === undefined ? {} : { otherCpuSeconds: result.otherCpuSeconds }),
+  };
 }
 
 export interface FullBuildMeasurement {
@@ -229,7 +255,12 @@ export async function fullBuild(
       throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
     }
     progress(`${label}: ${(result.wallMs / 1000).toFixed(1)} s`);
-    steps.push({ command, wallMs: result.wallMs, peakRssBytes: result.peakRssBytes });
+    steps.push({
+      command,
+      wallMs: result.wallMs,
+      peakRssBytes: result.peakRssBytes,
+      ...cpuOf(result),
+    });
   }
   return {
     articles,

@@ -122,12 +122,58 @@ function middle<T>(runs: readonly T[]): T | undefined {
   return runs[Math.floor((runs.length - 1) / 2)];
 }
 
-/** "52.9 s" for one run, "52.9 s (median of 50.1, 52.9, 58.0 s)" for several. */
+/**
+ * Other processes taking this much CPU during a build (a type check, a test run) mark it as
+ * disturbed: a quiet machine's own background stays well under it.
+ */
+export const DISTURBED_CPU_SECONDS = 5;
+
+export function isDisturbed(run: { otherCpuSeconds?: number | undefined }): boolean {
+  return (run.otherCpuSeconds ?? 0) >= DISTURBED_CPU_SECONDS;
+}
+
+const mark = (run: BuildMeasurement) => (isDisturbed(run) ? '†' : '');
+
+/**
+ * "52.9 s" for one run, "52.9 s (median of 50.1, 52.9, 58.0 s)" for several; a disturbed run is
+ * marked † (see disturbedNotes).
+ */
 export function medianCell(results: Results, app: AppKind, articles: number): string {
   const runs = coldRuns(results, app, articles);
   const median = middle(runs);
   if (!median) return 'not measured';
-  if (runs.length === 1) return seconds(median.wallMs);
-  const all = runs.map((run) => (run.wallMs / 1000).toFixed(1)).join(', ');
+  if (runs.length === 1) return `${seconds(median.wallMs)}${mark(median)}`;
+  const all = runs.map((run) => `${(run.wallMs / 1000).toFixed(1)}${mark(run)}`).join(', ');
   return `${seconds(median.wallMs)} (median of ${all} s)`;
+}
+
+/**
+ * The median CPU time (user + system, every build process) of an app's cold builds at a size,
+ * with every run beside it, or undefined when no run recorded it.
+ */
+export function cpuCell(
+  results: Results,
+  app: AppKind,
+  articles: number,
+): { median: number; cell: string } | undefined {
+  const runs = coldRuns(results, app, articles)
+    .flatMap((run) => (run.cpuSeconds === undefined ? [] : [run.cpuSeconds]))
+    .sort((a, b) => a - b);
+  const median = middle(runs);
+  if (median === undefined) return undefined;
+  const all = runs.map((cpu) => cpu.toFixed(0)).join(', ');
+  return {
+    median,
+    cell: `${median.toFixed(0)} CPU-s${runs.length > 1 ? ` (median of ${all})` : ''}`,
+  };
+}
+
+/** One line per disturbed cold build: which, and how much CPU other processes took. */
+export function disturbedNotes(results: Results): string[] {
+  return results.builds
+    .filter((run) => run.kind === 'cold' && isDisturbed(run))
+    .map(
+      (run) =>
+        `† ${run.app}, ${run.articles.toLocaleString('en')} article${run.articles === 1 ? '' : 's'}, ${seconds(run.wallMs)}: other processes used ${(run.otherCpuSeconds ?? 0).toFixed(1)} CPU-s meanwhile`,
+    );
 }

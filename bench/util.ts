@@ -59,6 +59,8 @@ export interface SpawnOptions {
   env?: Record<string, string | undefined>;
   /** Where the child's output goes; by default it is collected and returned. */
   inherit?: boolean;
+  /** Opens a fourth descriptor (fd 3) as a pipe from the child (see runMeasured). */
+  reportPipe?: boolean;
 }
 
 /** Starts a tracked child in its own process group (so its whole tree can be stopped). */
@@ -67,7 +69,12 @@ export function start(command: string, args: string[], options: SpawnOptions = {
   const child = spawn(command, args, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
-    stdio: ['ignore', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
+    stdio: [
+      'ignore',
+      options.inherit ? 'inherit' : 'pipe',
+      options.inherit ? 'inherit' : 'pipe',
+      ...(options.reportPipe ? (['pipe'] as const) : []),
+    ],
     detached: true,
   });
   children.add(child);
@@ -90,6 +97,46 @@ export interface RunResult {
   wallMs: number;
   peakRssBytes: number;
   peakSingleRssBytes: number;
+  /** CPU time (user + system) of the command and every process under it, in seconds. */
+  cpuSeconds?: number;
+  /**
+   * CPU time the rest of the machine used meanwhile: the machine's busy time over the run, from
+   * /proc/stat, less the command's own. A build that shared the cores with something else (a
+   * type check, a test run) shows it here.
+   */
+  otherCpuSeconds?: number;
+}
+
+/** The machine's busy CPU time so far, in seconds: /proc/stat, whose unit (USER_HZ) is 1/100 s. */
+export function machineBusySeconds(stat = readProcStat()): number | undefined {
+  const fields = stat?.split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
+  if (!fields || fields.length < 7 || fields.some((field) => !Number.isFinite(field))) {
+    return undefined;
+  }
+  // user, nice, system, idle, iowait, irq, softirq: idle and waiting for disk are not busy;
+  // steal (time the hypervisor gave to other machines) is left out too.
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+  return (user + nice + system + irq + softirq) / 100;
+}
+
+function readProcStat(): string | undefined {
+  try {
+    return readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CPU time of a shell's children from what its `times` builtin prints: two lines, the
+ * shell's own user and system time, then its children's (`1m43.12s 0m16.87s`).
+ */
+export function childrenCpuSeconds(times: string): number | undefined {
+  const lines = [...times.matchAll(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/g)];
+  const children = lines[1];
+  if (!children) return undefined;
+  const [, userMin = '0', userSec = '0', sysMin = '0', sysSec = '0'] = children;
+  return Number(userMin) * 60 + Number(userSec) + Number(sysMin) * 60 + Number(sysSec);
 }
 
 /**
@@ -115,15 +162,32 @@ export async function runMeasured(
   options: SpawnOptions & { label: string; sampleMs?: number },
 ): Promise<RunResult> {
   const begin = performance.now();
-  const child = start(command, args, options);
+  const busyAtStart = machineBusySeconds();
+  // Through a shell whose `times` reports, on fd 3, the CPU time of the command and of every
+  // process it waited for (Next's build workers included).
+  const child = start(
+    'sh',
+    ['-c', '"$@"; status=$?; times >&3; exit $status', 'sh', command, ...args],
+    { ...options, reportPipe: true },
+  );
   const output = collectOutput(child);
+  let times = '';
+  const report = child.stdio[3];
+  if (report && 'setEncoding' in report) {
+    report.setEncoding('utf8');
+    report.on('data', (text: string) => (times += text));
+  }
   let peak = 0;
   let peakSingle = 0;
+  const treeTicks = new Map<number, number>();
   const sample = () => {
     if (child.pid === undefined) return;
-    const usage = treeRss(child.pid);
+    const usage = treeUsage(child.pid);
     peak = Math.max(peak, usage.total);
     peakSingle = Math.max(peakSingle, usage.largest);
+    for (const [pid, ticks] of usage.cpuTicks) {
+      treeTicks.set(pid, Math.max(treeTicks.get(pid) ?? 0, ticks));
+    }
   };
   const sampler = setInterval(sample, options.sampleMs ?? 250);
   let lastReport = Date.now();
@@ -141,25 +205,46 @@ export async function runMeasured(
   });
   clearInterval(sampler);
   clearInterval(ticker);
+  const busyAtEnd = machineBusySeconds();
+  // Each way undercounts, so the larger is nearer: `times` misses a process nobody waited for,
+  // the samples miss what a process used after the last look at it.
+  const sampled = [...treeTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / 100;
+  const waitedFor = childrenCpuSeconds(times);
+  const cpuSeconds = waitedFor === undefined ? undefined : Math.max(waitedFor, sampled);
   return {
     code,
     output: output(),
     wallMs: performance.now() - begin,
     peakRssBytes: peak,
     peakSingleRssBytes: peakSingle,
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
+    ...(cpuSeconds === undefined || busyAtStart === undefined || busyAtEnd === undefined
+      ? {}
+      : { otherCpuSeconds: Math.max(0, busyAtEnd - busyAtStart - cpuSeconds) }),
   };
 }
 
-/** Summed and largest VmRSS over a process and all its descendants. */
-export function treeRss(rootPid: number): { total: number; largest: number } {
+/**
+ * A look at a process and all its descendants: their summed and largest VmRSS, and each one's
+ * CPU time so far (user + system, in 1/100 s, by pid). Descendants are found by parent pid, so
+ * one in a process group of its own (Next runs `tsc` so) is still counted.
+ */
+export function treeUsage(rootPid: number): {
+  total: number;
+  largest: number;
+  cpuTicks: Map<number, number>;
+} {
   const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name may contain spaces and parentheses; fields resume after the last ')'.
+      // The command name may contain spaces and parentheses; fields resume after the last ')':
+      // state, ppid, …, utime (the 12th), stime (the 13th).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(entry), Number(fields[1]));
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
     } catch {
       // The process exited while we looked.
     }
@@ -177,7 +262,9 @@ export function treeRss(rootPid: number): { total: number; largest: number } {
   }
   let total = 0;
   let largest = 0;
+  const cpuTicks = new Map<number, number>();
   for (const pid of tree) {
+    cpuTicks.set(pid, ticks.get(pid) ?? 0);
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       const bytes = match ? Number(match[1]) * 1024 : 0;
@@ -187,7 +274,7 @@ export function treeRss(rootPid: number): { total: number; largest: number } {
       // Exited.
     }
   }
-  return { total, largest };
+  return { total, largest, cpuTicks };
 }
 
 export function formatBytes(bytes: number): string {

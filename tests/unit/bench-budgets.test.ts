@@ -3,7 +3,7 @@ import type { AppKind, BuildMeasurement } from '../../bench/build';
 import { CONTENT_ROUTES, evaluate, isCdnCacheable } from '../../bench/budgets';
 import type { LighthouseScores } from '../../bench/lighthouse';
 import { report } from '../../bench/report';
-import type { Results } from '../../bench/results';
+import { DISTURBED_CPU_SECONDS, isDisturbed, type Results } from '../../bench/results';
 import type { LoadResult } from '../../bench/serve';
 
 const GB = 1024 ** 3;
@@ -333,5 +333,45 @@ describe('bench report', () => {
       '| Build time at 1,000 articles | ≤ 1.5× minimal | ≤ 1.0× | 1.45× (the minimal app with only share cards added: 1.55×) | pass (aim missed) |',
     );
     expect(text).toContain('| Lighthouse accessibility | 100 |  | 100 | pass |');
+  });
+});
+
+describe('bench report: CPU time and disturbed runs', () => {
+  const withCpu = (build: BuildMeasurement, cpuSeconds: number, otherCpuSeconds = 0.4) => ({
+    ...build,
+    cpuSeconds,
+    otherCpuSeconds,
+  });
+
+  it('prints the median CPU time of the cold builds beside the reference', () => {
+    const results = run();
+    results.builds = results.builds.map((build) =>
+      build.app === 'project'
+        ? withCpu(build, build.wallMs / 500)
+        : withCpu(build, build.wallMs / 1000),
+    );
+    const text = report(results);
+    expect(text).toContain(
+      '| CPU time of a cold build, 1,000 articles (user + system) | 90 CPU-s (median of 80, 90, 160) | 31 CPU-s (median of 30, 31, 34) | 2.90× |',
+    );
+    expect(text).not.toContain('†');
+  });
+
+  it('marks a build that shared the machine with other work, and says how much', () => {
+    const results = run();
+    results.builds = results.builds.map((build) =>
+      build.app === 'project' && build.articles === 1000 && build.wallMs === 80_000
+        ? withCpu(build, 130, 31.24)
+        : build,
+    );
+    const text = report(results);
+    expect(text).toContain('45.0 s (median of 40.0, 45.0, 80.0† s)');
+    expect(text).toContain(
+      '† project, 1,000 articles, 80.0 s: other processes used 31.2 CPU-s meanwhile',
+    );
+    // Below the threshold, the machine's own background is not a disturbance.
+    expect(isDisturbed({ otherCpuSeconds: DISTURBED_CPU_SECONDS - 0.1 })).toBe(false);
+    expect(isDisturbed({ otherCpuSeconds: DISTURBED_CPU_SECONDS })).toBe(true);
+    expect(isDisturbed({})).toBe(false);
   });
 });

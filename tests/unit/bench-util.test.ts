@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { childrenCpuSeconds, machineBusySeconds, runMeasured } from '../../bench/util';
+
+describe('bench CPU accounting', () => {
+  it("reads the machine's busy time from /proc/stat, leaving out idle, disk waits and steal", () => {
+    // user nice system idle iowait irq softirq steal guest guest_nice, in 1/100 s
+    const stat =
+      'cpu  1000 50 300 9000 400 20 30 700 0 0\ncpu0 500 25 150 4500 200 10 15 350 0 0\n';
+    expect(machineBusySeconds(stat)).toBeCloseTo(14);
+    expect(machineBusySeconds('intr 1 2 3')).toBeUndefined();
+    expect(machineBusySeconds('')).toBeUndefined();
+  });
+
+  it("reads the children's CPU time from what dash's and bash's `times` print", () => {
+    expect(childrenCpuSeconds('0m0.004000s 0m0.000000s\n1m43.120000s 0m16.870000s\n')).toBeCloseTo(
+      119.99,
+    );
+    expect(childrenCpuSeconds('0m0.004s 0m0.001s\n0m2.500s 0m0.250s\n')).toBeCloseTo(2.75);
+    expect(childrenCpuSeconds('0m0.004s 0m0.001s\n')).toBeUndefined();
+  });
+
+  it('measures the CPU a command and its children used, and keeps its exit code', async () => {
+    // A child that spins for 400 ms of CPU inside a grandchild, then exits with 3.
+    const spin =
+      "require('node:child_process').execFileSync(process.execPath, ['-e', 'const t = Date.now(); while (Date.now() - t < 400);']); process.exit(3)";
+    const result = await runMeasured(process.execPath, ['-e', spin], { label: 'spin' });
+    expect(result.code).toBe(3);
+    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.35);
+    expect(result.cpuSeconds).toBeLessThan(result.wallMs / 1000 + 0.5);
+    expect(result.otherCpuSeconds).toBeGreaterThanOrEqual(0);
+  });
+});
