@@ -5,6 +5,7 @@ import {
   cpuCell,
   disturbedNotes,
   findBuild,
+  isDisturbed,
   kb,
   mbPerSecond,
   medianCell,
@@ -16,6 +17,9 @@ import {
 } from './results';
 import type { LoadResult } from './serve';
 import { formatBytes } from './util';
+
+/** † after a figure whose run shared the machine with other work (see disturbedNotes). */
+const mark = (run: Parameters<typeof isDisturbed>[0]) => (isDisturbed(run) ? '†' : '');
 
 function table(header: string[], rows: string[][]): string {
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
@@ -88,8 +92,8 @@ export function report(results: Results): string {
   if (rebuild) {
     rows.push([
       `Rebuild after editing 1 of ${rebuild.articles.toLocaleString('en')}`,
-      `${seconds(rebuild.project.wallMs)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
-      `${seconds(rebuild.minimal.wallMs)} (no cache)`,
+      `${seconds(rebuild.project.wallMs)}${mark(rebuild.project)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
+      `${seconds(rebuild.minimal.wallMs)}${mark(rebuild.minimal)} (no cache)`,
       `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
     ]);
   }
@@ -105,7 +109,9 @@ export function report(results: Results): string {
           : command.includes('search-index')
             ? 'search index'
             : command;
-    const steps = full.steps.map((step) => `${stepName(step.command)} ${seconds(step.wallMs)}`);
+    const steps = full.steps.map(
+      (step) => `${stepName(step.command)} ${seconds(step.wallMs)}${mark(step)}`,
+    );
     rows.push([
       `\`npm run build\` from nothing, ${full.articles.toLocaleString('en')} articles (one run)`,
       `${seconds(full.wallMs)}: ${steps.join(', ')}; peak RSS ${formatBytes(full.peakRssBytes)}`,

@@ -123,13 +123,18 @@ function middle<T>(runs: readonly T[]): T | undefined {
 }
 
 /**
- * Other processes taking this much CPU during a build (a type check, a test run) mark it as
- * disturbed: a quiet machine's own background stays well under it.
+ * Other processes using this many cores on average during a build (a type check, a test run)
+ * mark it as disturbed. A rate, not an amount, so that short and long builds are held alike:
+ * a quiet machine's own background, with the bench's sampling and the kernel's work for the
+ * build, stayed at 0.01–0.03 of a core (0.1–1.5 CPU-s a build).
  */
-export const DISTURBED_CPU_SECONDS = 5;
+export const DISTURBED_CORES = 0.1;
 
-export function isDisturbed(run: { otherCpuSeconds?: number | undefined }): boolean {
-  return (run.otherCpuSeconds ?? 0) >= DISTURBED_CPU_SECONDS;
+export function isDisturbed(run: {
+  wallMs: number;
+  otherCpuSeconds?: number | undefined;
+}): boolean {
+  return run.wallMs > 0 && (run.otherCpuSeconds ?? 0) / (run.wallMs / 1000) >= DISTURBED_CORES;
 }
 
 const mark = (run: BuildMeasurement) => (isDisturbed(run) ? '†' : '');
@@ -168,12 +173,26 @@ export function cpuCell(
   };
 }
 
-/** One line per disturbed cold build: which, and how much CPU other processes took. */
+/**
+ * One line per disturbed build (cold runs, rebuilds and the steps of `npm run build`): which,
+ * and how much CPU other processes took meanwhile.
+ */
 export function disturbedNotes(results: Results): string[] {
-  return results.builds
-    .filter((run) => run.kind === 'cold' && isDisturbed(run))
+  const plural = (n: number) => `${n.toLocaleString('en')} article${n === 1 ? '' : 's'}`;
+  const runs = [
+    ...results.builds.map((run) => ({
+      run,
+      name: `${run.kind === 'cold' ? '' : 'rebuild, '}${run.app}, ${plural(run.articles)}`,
+    })),
+    ...(results.fullBuild?.steps ?? []).map((step) => ({
+      run: step,
+      name: `npm run build, ${plural(results.fullBuild?.articles ?? 0)}: ${step.command}`,
+    })),
+  ];
+  return runs
+    .filter(({ run }) => isDisturbed(run))
     .map(
-      (run) =>
-        `† ${run.app}, ${run.articles.toLocaleString('en')} article${run.articles === 1 ? '' : 's'}, ${seconds(run.wallMs)}: other processes used ${(run.otherCpuSeconds ?? 0).toFixed(1)} CPU-s meanwhile`,
+      ({ run, name }) =>
+        `† ${name}, ${seconds(run.wallMs)}: other processes used ${(run.otherCpuSeconds ?? 0).toFixed(1)} CPU-s meanwhile`,
     );
 }

@@ -17,15 +17,20 @@ describe('bench CPU accounting', () => {
     );
     expect(childrenCpuSeconds('0m0.004s 0m0.001s\n0m2.500s 0m0.250s\n')).toBeCloseTo(2.75);
     expect(childrenCpuSeconds('0m0.004s 0m0.001s\n')).toBeUndefined();
+    // A locale's decimal comma (bash), and old ash's total seconds after the minutes.
+    expect(childrenCpuSeconds('0m0,004s 0m0,001s\n0m2,500s 0m0,250s\n')).toBeCloseTo(2.75);
+    expect(childrenCpuSeconds('0m0.00s 0m0.00s\n2m145.07s 0m16.87s\n')).toBeCloseTo(161.94);
   });
 
   it('measures the CPU a command and its children used, and keeps its exit code', async () => {
-    // A child that spins for 400 ms of CPU inside a grandchild, then exits with 3.
-    const spin =
-      "require('node:child_process').execFileSync(process.execPath, ['-e', 'const t = Date.now(); while (Date.now() - t < 400);']); process.exit(3)";
+    // A child whose grandchild spins until it has used 400 ms of CPU (not of clock time, which a
+    // busy machine would stretch), then exits with 3.
+    const grandchild =
+      'const c = () => { const u = process.cpuUsage(); return u.user + u.system; }; while (c() < 400_000);';
+    const spin = `require('node:child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(grandchild)}]); process.exit(3)`;
     const result = await runMeasured(process.execPath, ['-e', spin], { label: 'spin' });
     expect(result.code).toBe(3);
-    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.35);
+    expect(result.cpuSeconds).toBeGreaterThanOrEqual(0.4);
     expect(result.cpuSeconds).toBeLessThan(result.wallMs / 1000 + 0.5);
     expect(result.otherCpuSeconds).toBeGreaterThanOrEqual(0);
   });
