@@ -132,6 +132,31 @@ function countOutputs(dir: string): Record<string, { files: number; bytes: numbe
   return out;
 }
 
+/**
+ * Runs one measured step of a build, saying when it starts and what it cost; a step that fails
+ * ends the section with the end of its output.
+ */
+async function runStep(
+  label: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): Promise<RunResult> {
+  progress(`${label} …`);
+  const result = await runMeasured(command, args, { ...options, label });
+  if (result.code !== 0) {
+    throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  }
+  const cpu =
+    result.cpuSeconds === undefined
+      ? ''
+      : `, ${result.cpuSeconds.toFixed(1)} CPU-s (other processes ${(result.otherCpuSeconds ?? 0).toFixed(1)})`;
+  progress(
+    `${label}: ${(result.wallMs / 1000).toFixed(1)} s, peak RSS ${formatBytes(result.peakRssBytes)}${cpu}`,
+  );
+  return result;
+}
+
 export async function build(
   app: AppKind,
   contentRoot: string,
@@ -143,22 +168,10 @@ export async function build(
   // A cold build starts from nothing, including .next/cache and the Markdown cache in it.
   if (kind === 'cold') rmSync(path.join(cwd, '.next'), { recursive: true, force: true });
   const label = `${kind === 'cold' ? 'cold build' : 'rebuild'}, ${app}, ${articles} article${articles === 1 ? '' : 's'}`;
-  progress(`${label} …`);
-  const result = await runMeasured(process.execPath, [nextBin, 'build'], {
+  const result = await runStep(label, process.execPath, [nextBin, 'build'], {
     cwd,
     env: { CONTENT_DIR: contentRoot, NODE_ENV: 'production', ...env },
-    label,
   });
-  if (result.code !== 0) {
-    throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
-  }
-  const cpu =
-    result.cpuSeconds === undefined
-      ? ''
-      : `, ${result.cpuSeconds.toFixed(1)} CPU-s (other processes ${(result.otherCpuSeconds ?? 0).toFixed(1)})`;
-  progress(
-    `${label}: ${(result.wallMs / 1000).toFixed(1)} s, peak RSS ${formatBytes(result.peakRssBytes)}${cpu}`,
-  );
   const articleDir = path.join(cwd, '.next/server/app', app === 'project' ? 'articles' : 'posts');
   return {
     app,
@@ -240,21 +253,19 @@ export async function fullBuild(
   const bin = path.join(cwd, 'node_modules/.bin');
   const steps: BuildStep[] = [];
   for (const command of npmBuildSteps(scripts)) {
-    const label = `npm run build, ${articles} articles: ${command}`;
-    progress(`${label} …`);
-    const result = await runMeasured('sh', ['-c', command], {
-      cwd,
-      env: {
-        CONTENT_DIR: contentRoot,
-        NODE_ENV: 'production',
-        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+    const result = await runStep(
+      `npm run build, ${articles} articles: ${command}`,
+      'sh',
+      ['-c', command],
+      {
+        cwd,
+        env: {
+          CONTENT_DIR: contentRoot,
+          NODE_ENV: 'production',
+          PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+        },
       },
-      label,
-    });
-    if (result.code !== 0) {
-      throw new Error(`${label} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
-    }
-    progress(`${label}: ${(result.wallMs / 1000).toFixed(1)} s`);
+    );
     steps.push({
       command,
       wallMs: result.wallMs,

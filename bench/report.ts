@@ -3,9 +3,9 @@ import type { AppKind } from './build';
 import {
   buildSizes,
   cpuCell,
+  disturbedMark,
   disturbedNotes,
   findBuild,
-  isDisturbed,
   kb,
   mbPerSecond,
   medianCell,
@@ -17,9 +17,6 @@ import {
 } from './results';
 import type { LoadResult } from './serve';
 import { formatBytes } from './util';
-
-/** † after a figure whose run shared the machine with other work (see disturbedNotes). */
-const mark = (run: Parameters<typeof isDisturbed>[0]) => (isDisturbed(run) ? '†' : '');
 
 function table(header: string[], rows: string[][]): string {
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
@@ -92,8 +89,8 @@ export function report(results: Results): string {
   if (rebuild) {
     rows.push([
       `Rebuild after editing 1 of ${rebuild.articles.toLocaleString('en')}`,
-      `${seconds(rebuild.project.wallMs)}${mark(rebuild.project)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
-      `${seconds(rebuild.minimal.wallMs)}${mark(rebuild.minimal)} (no cache)`,
+      `${seconds(rebuild.project.wallMs)}${disturbedMark(rebuild.project)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
+      `${seconds(rebuild.minimal.wallMs)}${disturbedMark(rebuild.minimal)} (no cache)`,
       `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
     ]);
   }
@@ -110,7 +107,7 @@ export function report(results: Results): string {
             ? 'search index'
             : command;
     const steps = full.steps.map(
-      (step) => `${stepName(step.command)} ${seconds(step.wallMs)}${mark(step)}`,
+      (step) => `${stepName(step.command)} ${seconds(step.wallMs)}${disturbedMark(step)}`,
     );
     rows.push([
       `\`npm run build\` from nothing, ${full.articles.toLocaleString('en')} articles (one run)`,

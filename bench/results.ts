@@ -137,7 +137,9 @@ export function isDisturbed(run: {
   return run.wallMs > 0 && (run.otherCpuSeconds ?? 0) / (run.wallMs / 1000) >= DISTURBED_CORES;
 }
 
-const mark = (run: BuildMeasurement) => (isDisturbed(run) ? '†' : '');
+/** † after a figure whose run shared the machine with other work (see disturbedNotes). */
+export const disturbedMark = (run: Parameters<typeof isDisturbed>[0]) =>
+  isDisturbed(run) ? '†' : '';
 
 /**
  * "52.9 s" for one run, "52.9 s (median of 50.1, 52.9, 58.0 s)" for several; a disturbed run is
@@ -147,8 +149,10 @@ export function medianCell(results: Results, app: AppKind, articles: number): st
   const runs = coldRuns(results, app, articles);
   const median = middle(runs);
   if (!median) return 'not measured';
-  if (runs.length === 1) return `${seconds(median.wallMs)}${mark(median)}`;
-  const all = runs.map((run) => `${(run.wallMs / 1000).toFixed(1)}${mark(run)}`).join(', ');
+  if (runs.length === 1) return `${seconds(median.wallMs)}${disturbedMark(median)}`;
+  const all = runs
+    .map((run) => `${(run.wallMs / 1000).toFixed(1)}${disturbedMark(run)}`)
+    .join(', ');
   return `${seconds(median.wallMs)} (median of ${all} s)`;
 }
 

@@ -96,7 +96,7 @@ function readSources(dir: string, diagnostics: Diagnostic[]): SourceFile[] {
   return files;
 }
 
-export interface Parsed<T> {
+interface Parsed<T> {
   file: SourceFile;
   parsed: ParsedFrontmatter;
   data: T;

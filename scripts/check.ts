@@ -106,11 +106,13 @@ function watch(child: ChildProcess): () => ParseEvent | undefined {
 }
 
 const checkParsing = watch(check);
-for (const helper of helperChildren) watch(helper);
 // A helper that fails is harmless: the check parses whatever the helper left undone. Its
 // error still shows, on stderr, which the children share with this process. One that could
 // not even start (out of processes) is not among the pids the check waits for.
-for (const helper of helperChildren) helper.on('error', () => {});
+for (const helper of helperChildren) {
+  watch(helper);
+  helper.on('error', () => {});
+}
 check.on('error', (error) => {
   console.log(`✖ content check could not start: ${error.message}`);
   stopAll();
