@@ -129,12 +129,23 @@ function middle<T>(runs: readonly T[]): T | undefined {
  * build, stayed at 0.01–0.03 of a core (0.1–1.5 CPU-s a build).
  */
 export const DISTURBED_CORES = 0.1;
+/**
+ * …and at least this much CPU in all: over a step of a second or so, /proc/stat's ticks and
+ * the background alone reach a tenth of a core (the search index at 100 articles: 0.1 CPU-s
+ * in 0.8 s).
+ */
+export const DISTURBED_MIN_CPU_SECONDS = 1;
 
 export function isDisturbed(run: {
   wallMs: number;
   otherCpuSeconds?: number | undefined;
 }): boolean {
-  return run.wallMs > 0 && (run.otherCpuSeconds ?? 0) / (run.wallMs / 1000) >= DISTURBED_CORES;
+  const other = run.otherCpuSeconds ?? 0;
+  return (
+    run.wallMs > 0 &&
+    other >= DISTURBED_MIN_CPU_SECONDS &&
+    other / (run.wallMs / 1000) >= DISTURBED_CORES
+  );
 }
 
 /** † after a figure whose run shared the machine with other work (see disturbedNotes). */
