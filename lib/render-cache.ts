@@ -39,7 +39,14 @@ import {
   writeEntryAtomically,
 } from './cache-dir';
 import { findParserHazard } from './parser-hazards';
-import { claim, claimHolder, CLAIM_POLL_MS, release, sleep } from './render-claims';
+import {
+  claim,
+  claimHolder,
+  CLAIM_POLL_MS,
+  release,
+  sleep,
+  type ClaimHolder,
+} from './render-claims';
 import { listFiles } from './list-files';
 
 /** Bump when the layout of an entry changes in a way the value schemas below cannot catch. */
@@ -116,7 +123,7 @@ export class RenderCache {
   getOrRenderAll<T>(
     jobs: readonly RenderJob<T>[],
     schema: z.ZodType<T>,
-    { waitFor = () => true }: { waitFor?: (pid: number) => boolean } = {},
+    { waitFor = () => true }: { waitFor?: (holder: ClaimHolder) => boolean } = {},
   ): T[] {
     const results: T[] = [];
     const elsewhere: { index: number; file: string; job: RenderJob<T> }[] = [];
@@ -400,11 +407,12 @@ function unreadable(
 export interface ParseWatch {
   onParse: (context: BodyContext, phase: 'start' | 'end') => void;
   /**
-   * Processes whose parses are timed by the same watcher (the check's helpers): this one waits
-   * for bodies they have claimed. Every other claimed body it parses itself, so that every
-   * parse is timed by someone.
+   * Whether a claimant's parses are timed by the same watcher (it is one of the check's
+   * helpers): this process waits for the bodies such a process has claimed. Every other claimed
+   * body it parses itself, so that every parse is timed by someone. Without it, none is waited
+   * for.
    */
-  helpers?: ReadonlySet<number>;
+  isHelper?: (holder: ClaimHolder) => boolean;
 }
 
 function cacheJobs(jobs: readonly BodyJob[], onParse?: ParseWatch['onParse']) {
@@ -437,9 +445,9 @@ export function processBodiesCached(
 ): ProcessedBody[] {
   const cacheable = cacheJobs(jobs, watch?.onParse);
   if (!cache) return cacheable.map((job) => job.render());
-  const helpers = watch?.helpers ?? new Set<number>();
+  const isHelper = watch?.isHelper ?? (() => false);
   return cache.getOrRenderAll(cacheable, processedBodySchema, {
-    waitFor: watch ? (pid) => helpers.has(pid) : () => true,
+    waitFor: watch ? isHelper : () => true,
   });
 }
 

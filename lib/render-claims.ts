@@ -1,6 +1,6 @@
 /**
  * Claims on render-cache entries, shared between processes: before rendering a missing entry a
- * process creates `<entry>.claim` holding its pid, so that other processes building the same
+ * process creates `<entry>.claim` holding its pid and its parent's, so that other processes building the same
  * content at the same time (Next's build workers, the content check and its helpers) leave that
  * document to it instead of rendering it too. A claim whose process has gone, or that is older
  * than CLAIM_STALE_MS, is taken over. lib/render-cache.ts decides what to do with a claim.
@@ -17,6 +17,16 @@ function claimPath(entry: string): string {
   return `${entry}.claim`;
 }
 
+/** The live process holding a claim, and the process that started it. */
+export interface ClaimHolder {
+  pid: number;
+  /**
+   * Its parent when it claimed (undefined in a claim written without one). The content check
+   * knows its helpers by this: they are its siblings, started by scripts/check.ts after it.
+   */
+  parent: number | undefined;
+}
+
 /** Claims the entry for this process; false when another process holds the claim. */
 export function claim(entry: string): boolean {
   const file = claimPath(entry);
@@ -26,7 +36,7 @@ export function claim(entry: string): boolean {
   const draft = `${file}.${process.pid}`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(draft, String(process.pid));
+    writeFileSync(draft, `${process.pid} ${process.ppid}`);
     linkSync(draft, file);
     return true;
   } catch (error) {
@@ -57,26 +67,28 @@ function remove(file: string): void {
 }
 
 /** The process holding a claim on the entry, if there is a claim and that process still runs. */
-export function claimHolder(entry: string): number | undefined {
-  let pid: number;
+export function claimHolder(entry: string): ClaimHolder | undefined {
+  let text: string;
   let age: number;
   try {
     const file = claimPath(entry);
-    pid = Number(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
     age = Date.now() - statSync(file).mtimeMs;
   } catch {
     return undefined;
   }
+  const [pid = Number.NaN, parent] = text.trim().split(/\s+/).map(Number);
   if (!Number.isInteger(pid) || pid <= 0 || age > CLAIM_STALE_MS) return undefined;
   // Loading is synchronous, so this process never waits on a claim of its own: one bearing
   // its pid was left by an earlier process that had the same pid.
   if (pid === process.pid) return undefined;
+  const holder = { pid, parent: Number.isInteger(parent) ? parent : undefined };
   try {
     process.kill(pid, 0);
-    return pid;
+    return holder;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return isErrorCode(error, 'EPERM') ? pid : undefined;
+    return isErrorCode(error, 'EPERM') ? holder : undefined;
   }
 }
 

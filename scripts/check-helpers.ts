@@ -1,26 +1,27 @@
 /**
  * How `npm run check` shares its parsing between processes. Parsing every body is nearly all
  * of a check on a cold render cache (about 22 of 25 s for 1,000 articles on one core), so
- * scripts/check.ts starts a helper per spare core beside the check itself. Each helper renders
- * bodies into the cache from its own point of the list; the check, which starts at the top,
- * waits for the bodies a helper has claimed. Every process is watched, so a body that stalls
- * the parser is still named whoever parses it.
+ * scripts/check.ts starts a helper per spare core beside the check itself, once the check has
+ * shown it has bodies to parse. Each helper renders bodies into the cache from its own point of
+ * the list; the check, which starts at the top, waits for the bodies a helper has claimed. Every
+ * process is watched, so a body that stalls the parser is still named whoever parses it.
  *
  * This module holds the arguments the watching parent passes and scripts/check-content.ts reads.
  */
 import { z } from 'zod';
 import { markdownCacheOff } from '../lib/cache-dir';
+import type { ClaimHolder } from '../lib/render-claims';
 
 /** `--helper-part i/n`: run as helper i of a check split n ways (the check itself is part 0). */
 export const HELPER_PART = '--helper-part';
-/** `--helper-pids a,b`: the helpers of this check, whose claims it waits for. */
-export const HELPER_PIDS = '--helper-pids';
+/** `--with-helpers`: the check has helpers (started later, so it cannot be told their pids). */
+export const WITH_HELPERS = '--with-helpers';
 /** More helpers than this gain little (the list is split among them) and each costs memory. */
 export const MAX_HELPERS = 3;
 
 export type CheckArguments =
   | { role: 'helper'; part: { part: number; parts: number } }
-  | { role: 'check'; helpers: ReadonlySet<number>; allowWarnings: boolean };
+  | { role: 'check'; withHelpers: boolean; allowWarnings: boolean };
 
 const partSchema = z
   .string()
@@ -31,17 +32,12 @@ const partSchema = z
   })
   .refine(({ part, parts }) => part >= 1 && part < parts, 'a helper part is from 1 to parts - 1');
 
-const pidsSchema = z
-  .string()
-  .regex(/^(?:\d+(?:,\d+)*)?$/)
-  .transform((value) => new Set(value ? value.split(',').map(Number) : []));
-
 /** The flags only scripts/check.ts may pass, which a user's own arguments must not carry. */
 export function internalFlagIn(argv: readonly string[]): string | undefined {
-  return argv.find((arg) => arg === HELPER_PART || arg === HELPER_PIDS);
+  return argv.find((arg) => arg === HELPER_PART || arg === WITH_HELPERS);
 }
 
-/** Reads the arguments scripts/check.ts gave this process (see HELPER_PART and HELPER_PIDS). */
+/** Reads the arguments scripts/check.ts gave this process (see HELPER_PART and WITH_HELPERS). */
 export function helperArguments(argv: readonly string[]): CheckArguments {
   const valueOf = (flag: string) => {
     const index = argv.indexOf(flag);
@@ -51,7 +47,7 @@ export function helperArguments(argv: readonly string[]): CheckArguments {
   if (part !== undefined) return { role: 'helper', part: partSchema.parse(part) };
   return {
     role: 'check',
-    helpers: pidsSchema.parse(valueOf(HELPER_PIDS) ?? ''),
+    withHelpers: argv.includes(WITH_HELPERS),
     allowWarnings: argv.includes('--allow-warnings'),
   };
 }
@@ -81,4 +77,13 @@ export function helperCount(
     wanted = count.data;
   }
   return { count: markdownCacheOff(env) ? 0 : wanted };
+}
+
+/**
+ * The claimants a check with helpers waits for: processes started by the same parent as the
+ * check. Its parent, scripts/check.ts, starts nothing else, and every process it starts is
+ * watched for stalls like the check.
+ */
+export function isSiblingOf(parent: number): (holder: ClaimHolder) => boolean {
+  return (holder) => holder.parent === parent;
 }

@@ -26,6 +26,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { localIsoDate } from '@/lib/scaffold';
+import { generateContent } from '../../bench/synthetic-content';
 import { capture, repoFixtureTree } from '../support/check-fixtures';
 import { collapse, duplicateIds } from '../support/html';
 import { freePort, nextBin, repoRoot, run, startNext, type RunningServer } from '../support/server';
@@ -380,12 +381,16 @@ describe('the content gate', () => {
   });
 
   it('`npm run check` shares the parsing with a helper: the same report, each body parsed once', async () => {
+    // Enough bodies that the check is still parsing when its helper has started: it starts
+    // only after the check's third parse, and takes a second or so to read the files.
+    const tree = 'tests/artifacts/check-many';
+    generateContent(path.join(repoRoot, 'content'), path.join(repoRoot, tree), 150);
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
     try {
       const runCheck = async (helpers: string) => {
         const stats = path.join(cacheDir, `stats-${helpers}.tsv`);
         const result = await capture('npm', ['run', '--silent', 'check'], {
-          CONTENT_DIR: SITE,
+          CONTENT_DIR: tree,
           CHECK_HELPERS: helpers,
           MARKDOWN_CACHE_DIR: path.join(cacheDir, `cache-${helpers}`),
           MARKDOWN_CACHE_STATS: stats,
@@ -395,14 +400,45 @@ describe('the content gate', () => {
       const alone = await runCheck('0');
       const shared = await runCheck('1');
       expect(shared.result.code).toBe(0);
+      expect(shared.result.stdout).toMatch(/^✔ content check passed: 150 articles/);
       expect(shared.result.stdout).toBe(alone.result.stdout);
       // Nothing on stderr: a helper that failed would say so there.
       expect(shared.result.output).toBe(shared.result.stdout);
-      // 14 articles, 2 authors and a FAQ set: every body parsed, none twice between the two.
+      // 150 articles, an author and a FAQ set: every body parsed, none twice between the two
+      // processes, and both of them parsed some.
       const labels = shared.misses.map(({ label }) => label);
-      expect(labels).toHaveLength(17);
-      expect(new Set(labels).size).toBe(17);
+      expect(labels).toHaveLength(152);
+      expect(new Set(labels).size).toBe(152);
+      expect(new Set(shared.misses.map(({ pid }) => pid)).size).toBe(2);
       expect(new Set(alone.misses.map(({ pid }) => pid)).size).toBe(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('`npm run check` starts no helper for a body or two: an edited article is parsed by the check', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
+    try {
+      const tree = 'tests/artifacts/check-edited';
+      rmSync(path.join(repoRoot, tree), { recursive: true, force: true });
+      cpSync(path.join(repoRoot, SITE), path.join(repoRoot, tree), { recursive: true });
+      const env = {
+        CONTENT_DIR: tree,
+        CHECK_HELPERS: '1',
+        MARKDOWN_CACHE_DIR: path.join(cacheDir, 'cache'),
+        MARKDOWN_CACHE_STATS: path.join(cacheDir, 'stats.tsv'),
+      };
+      expect((await capture('npm', ['run', '--silent', 'check'], env)).code).toBe(0);
+      rmSync(env.MARKDOWN_CACHE_STATS);
+      const articles = path.join(repoRoot, tree, 'articles');
+      const file = path.join(articles, readdirSync(articles).sort()[0] ?? '');
+      writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor's new line.\n`);
+      const check = await capture('npm', ['run', '--silent', 'check'], env);
+      expect(check.code).toBe(0);
+      const events = cacheEvents(env.MARKDOWN_CACHE_STATS);
+      expect(events.filter(({ event }) => event === 'miss')).toHaveLength(1);
+      // One process in all: the check, with no helper started.
+      expect(new Set(events.map(({ pid }) => pid)).size).toBe(1);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -441,12 +477,13 @@ describe('the content gate', () => {
     }
   });
 
-  it('`npm run check` names a stalling body whichever of its processes parses it', async () => {
+  it('`npm run check` with a helper names a stalling body as it does alone', async () => {
     const dir = writeStallTree();
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'cornerstone-check-cache-'));
     try {
-      // With a helper and a cache, the helper starts at the stalling body, the check two
-      // bodies before it: either may be the one parsing it when the limit strikes.
+      // With a helper and a cache: the check meets the stalling body as its third parse, which
+      // starts the helper, so the check is the one parsing it when the limit strikes, and the
+      // helper is stopped with it.
       const result = await capture('npm', ['run', '--silent', 'check'], {
         CONTENT_DIR: dir,
         CHECK_PARSE_SECONDS: '1',

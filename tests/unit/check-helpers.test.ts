@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   HELPER_PART,
-  HELPER_PIDS,
   helperArguments,
   helperCount,
   internalFlagIn,
+  isSiblingOf,
   MAX_HELPERS,
+  WITH_HELPERS,
 } from '../../scripts/check-helpers';
 
 describe('helperCount: how many processes share the check', () => {
@@ -55,22 +56,28 @@ describe('helperArguments: what the watching parent passed', () => {
     expect(() => helperArguments([HELPER_PART, 'half'])).toThrow();
   });
 
-  it("reads the check's helpers and its own flag", () => {
-    expect(helperArguments(['--allow-warnings', HELPER_PIDS, '101,202'])).toEqual({
+  it('reads whether the check has helpers, and its own flag', () => {
+    expect(helperArguments(['--allow-warnings', WITH_HELPERS])).toEqual({
       role: 'check',
-      helpers: new Set([101, 202]),
+      withHelpers: true,
       allowWarnings: true,
-    });
-    expect(helperArguments([HELPER_PIDS, ''])).toEqual({
-      role: 'check',
-      helpers: new Set(),
-      allowWarnings: false,
     });
     expect(helperArguments([])).toEqual({
       role: 'check',
-      helpers: new Set(),
+      withHelpers: false,
       allowWarnings: false,
     });
+  });
+});
+
+describe('isSiblingOf: whose claims the check waits for', () => {
+  it('waits for processes started by its own parent, and for no other', () => {
+    const isHelper = isSiblingOf(500);
+    expect(isHelper({ pid: 501, parent: 500 })).toBe(true);
+    // A build worker, or a `next dev` rendering the same body.
+    expect(isHelper({ pid: 502, parent: 77 })).toBe(false);
+    // A claim that does not say who started its process.
+    expect(isHelper({ pid: 503, parent: undefined })).toBe(false);
   });
 });
 
@@ -78,6 +85,6 @@ describe('internalFlagIn: flags a user may not pass to the check', () => {
   it('finds the helper flags among the arguments, and nothing else', () => {
     expect(internalFlagIn(['--allow-warnings'])).toBeUndefined();
     expect(internalFlagIn(['--allow-warnings', HELPER_PART, '1/2'])).toBe(HELPER_PART);
-    expect(internalFlagIn([HELPER_PIDS, '1'])).toBe(HELPER_PIDS);
+    expect(internalFlagIn([WITH_HELPERS])).toBe(WITH_HELPERS);
   });
 });

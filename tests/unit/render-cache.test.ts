@@ -180,7 +180,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       const fs = require('node:fs');
       const [entry, value, delay] = process.argv.slice(1);
       fs.mkdirSync(require('node:path').dirname(entry), { recursive: true });
-      fs.writeFileSync(entry + '.claim', String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(entry + '.claim', process.pid + ' ' + process.ppid, { flag: 'wx' });
       process.stdout.write('claimed\\n');
       setTimeout(() => {
         fs.writeFileSync(entry, JSON.stringify({ format: ${ENTRY_FORMAT}, value: JSON.parse(value) }));
@@ -269,7 +269,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       expect(existsSync(entry('a'))).toBe(false);
       const started = Date.now();
       const values = cache.getOrRenderAll([job('a'), job('b'), job('c')], schema, {
-        waitFor: (pid) => pid === helper.pid,
+        waitFor: (holder) => holder.pid === helper.pid,
       });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(values).toEqual(['a, rendered by a helper', 'rendered b', 'rendered c']);
@@ -308,7 +308,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       const heard: string[] = [];
       const processed = processBodiesCached([a.job, b.job], cache, {
         onParse: (context, phase) => heard.push(`${phase} ${context.file}`),
-        helpers: new Set([helper.pid ?? -1]),
+        isHelper: (holder) => holder.pid === helper.pid,
       });
       expect(heard).toEqual(['start b.md', 'end b.md']);
       expect(processed.map((result) => result.rendered.html)).toEqual([
