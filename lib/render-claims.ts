@@ -1,9 +1,14 @@
 /**
  * Claims on render-cache entries, shared between processes: before rendering a missing entry a
- * process creates `<entry>.claim` holding its pid and its parent's, so that other processes building the same
- * content at the same time (Next's build workers, the content check and its helpers) leave that
- * document to it instead of rendering it too. A claim whose process has gone, or that is older
- * than CLAIM_STALE_MS, is taken over. lib/render-cache.ts decides what to do with a claim.
+ * process creates `<entry>.claim` holding its pid (and its tag, below), so that other processes
+ * building the same content at the same time (Next's build workers, the content check and its
+ * helpers) leave that document to it instead of rendering it too. A claim whose process has
+ * gone, or that is older than CLAIM_STALE_MS, is taken over. lib/render-cache.ts decides what to
+ * do with a claim.
+ *
+ * Versions before the tag wrote the pid alone. Read by this one, such a claim has no tag, which
+ * no process waits for on account of its tag; read by one of them, a tagged claim is not a
+ * number and is taken over, which costs a second render, never a wait.
  */
 import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,14 +22,26 @@ function claimPath(entry: string): string {
   return `${entry}.claim`;
 }
 
-/** The live process holding a claim, and the process that started it. */
+/**
+ * The environment variable a process's claims take their tag from. scripts/check.ts gives the
+ * check and its helpers one fresh value per run, by which the check knows its helpers' claims
+ * (it cannot be told their pids: it is already running, synchronously, when they start). Next's
+ * build workers have no tag.
+ */
+export const CLAIM_TAG_VARIABLE = 'CORNERSTONE_CLAIM_TAG';
+
+/** A tag is one word: it shares the claim file with the pid. */
+const TAG = /^[\w-]+$/;
+
+function ownTag(): string | undefined {
+  const tag = process.env[CLAIM_TAG_VARIABLE];
+  return tag && TAG.test(tag) ? tag : undefined;
+}
+
+/** The live process holding a claim, and the tag it claimed with, if any. */
 export interface ClaimHolder {
   pid: number;
-  /**
-   * Its parent when it claimed (undefined in a claim written without one). The content check
-   * knows its helpers by this: they are its siblings, started by scripts/check.ts after it.
-   */
-  parent: number | undefined;
+  tag: string | undefined;
 }
 
 /** Claims the entry for this process; false when another process holds the claim. */
@@ -36,7 +53,8 @@ export function claim(entry: string): boolean {
   const draft = `${file}.${process.pid}`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(draft, `${process.pid} ${process.ppid}`);
+    const tag = ownTag();
+    writeFileSync(draft, tag ? `${process.pid} ${tag}` : String(process.pid));
     linkSync(draft, file);
     return true;
   } catch (error) {
@@ -77,12 +95,13 @@ export function claimHolder(entry: string): ClaimHolder | undefined {
   } catch {
     return undefined;
   }
-  const [pid = Number.NaN, parent] = text.trim().split(/\s+/).map(Number);
+  const [pidText = '', tag] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0 || age > CLAIM_STALE_MS) return undefined;
   // Loading is synchronous, so this process never waits on a claim of its own: one bearing
   // its pid was left by an earlier process that had the same pid.
   if (pid === process.pid) return undefined;
-  const holder = { pid, parent: Number.isInteger(parent) ? parent : undefined };
+  const holder = { pid, tag: tag && TAG.test(tag) ? tag : undefined };
   try {
     process.kill(pid, 0);
     return holder;

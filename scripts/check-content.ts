@@ -9,14 +9,15 @@
  * strips is reported, yet the page can still be published.
  *
  * Run as a helper (`--helper-part i/n`), it renders bodies into the render cache alongside the
- * check and prints nothing; the check, told it has helpers (`--with-helpers`), waits for the
- * bodies they have claimed instead of parsing them a second time.
+ * check and prints nothing; the check waits for the bodies they have claimed instead of parsing
+ * them a second time, knowing their claims by the tag scripts/check.ts gave them all.
  */
 import { checkSummary, countProblems } from '../lib/check-summary';
 import { contentRoot, loadContent, publicationClock } from '../lib/content';
 import { prerenderContent, type LoadWatch } from '../lib/content-files';
 import { formatDiagnostic } from '../lib/diagnostics';
-import { helperArguments, isSiblingOf } from './check-helpers';
+import { CLAIM_TAG_VARIABLE } from '../lib/render-claims';
+import { helperArguments, isHelperOf } from './check-helpers';
 
 // Tells the watching parent which body is being parsed, so it can name one that stalls.
 const onParse: LoadWatch['onParse'] = (body, phase) => process.send?.({ ...body, phase });
@@ -27,7 +28,7 @@ if (args.role === 'helper') {
   prerenderContent(contentRoot(), { ...args.part, onParse });
 } else {
   const { content, diagnostics } = loadContent(contentRoot(), {
-    watch: { onParse, ...(args.withHelpers && { isHelper: isSiblingOf(process.ppid) }) },
+    watch: { onParse, isHelper: isHelperOf(process.env[CLAIM_TAG_VARIABLE]) },
   });
 
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));

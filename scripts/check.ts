@@ -13,8 +13,9 @@
  * second.
  *
  * Beside the check run helpers, one per extra core (scripts/check-helpers.ts), started once the
- * check has begun parsing: each renders bodies into the render cache from its own point of the
- * list, and the check waits for the bodies a helper has claimed instead of parsing them too. Helpers report their parses like the
+ * check has begun its third parse: each renders bodies into the render cache from its own point
+ * of the list, and the check waits for the bodies a helper has claimed instead of parsing them
+ * too. Helpers report their parses like the
  * check, so a stall in any of them stops them all and is named the same way. Every body the
  * cache lacks is parsed by the check or a helper, even one another process (a running
  * `next dev`) is rendering into the cache at the same moment, so the limit holds for every body.
@@ -22,10 +23,12 @@
  * CHECK_PARSE_SECONDS sets the limit (default 10); CHECK_HELPERS the number of helpers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism, constants } from 'node:os';
 import { z } from 'zod';
 import { formatDiagnostic } from '../lib/diagnostics';
-import { HELPER_PART, helperCount, internalFlagIn, WITH_HELPERS } from './check-helpers';
+import { CLAIM_TAG_VARIABLE } from '../lib/render-claims';
+import { HELPER_PART, helperCount, helpersDue, internalFlagIn } from './check-helpers';
 
 // setTimeout holds at most 2^31 - 1 ms; a longer delay would fire at once.
 const MAX_LIMIT_SECONDS = 2_147_483;
@@ -62,17 +65,12 @@ type ParseEvent = z.infer<typeof parseEvent>;
 const script = new URL('./check-content.ts', import.meta.url);
 // Read once: narrowing of `helpers` does not reach into the functions below.
 const helperTotal = helpers.count;
-const check = fork(script, [...process.argv.slice(2), ...(helperTotal ? [WITH_HELPERS] : [])]);
+// The check knows its helpers' claims by this tag, new for each run: a claim left by an earlier
+// run's helper is not waited for, whatever process has its pid now (lib/render-claims.ts).
+const env = { ...process.env, [CLAIM_TAG_VARIABLE]: randomUUID() };
+const check = fork(script, process.argv.slice(2), { env });
 const children: ChildProcess[] = [check];
 const helperChildren: ChildProcess[] = [];
-
-/**
- * The check's parses after which its helpers start. On a warm render cache the check parses
- * nothing, and helpers started anyway made a 2.4 s check of 1,000 articles take 3.0 s; after an
- * editor changes an article it parses a body or two, which a helper's start (reading every
- * file, as the check does) would not pay back.
- */
-const HELPERS_AFTER_PARSES = 3;
 let checkParses = 0;
 
 /** The body that stalled a process, once one has. */
@@ -98,7 +96,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 function watch(child: ChildProcess, onStart = () => {}): () => ParseEvent | undefined {
   let timer: NodeJS.Timeout | undefined;
   let parsing: ParseEvent | undefined;
+  let exited = false;
   child.on('message', (message) => {
+    // A message can be read after the exit, about a parse that ended with the process.
+    if (exited) return;
     const event = parseEvent.safeParse(message);
     if (!event.success) return;
     clearTimeout(timer);
@@ -111,13 +112,16 @@ function watch(child: ChildProcess, onStart = () => {}): () => ParseEvent | unde
     }, limitSeconds * 1000);
     onStart();
   });
-  child.on('exit', () => clearTimeout(timer));
+  child.on('exit', () => {
+    exited = true;
+    clearTimeout(timer);
+  });
   return () => parsing;
 }
 
 function startHelpers(): void {
   for (let index = 0; index < helperTotal; index += 1) {
-    const helper = fork(script, [HELPER_PART, `${index + 1}/${helperTotal + 1}`]);
+    const helper = fork(script, [HELPER_PART, `${index + 1}/${helperTotal + 1}`], { env });
     helperChildren.push(helper);
     children.push(helper);
     watch(helper);
@@ -130,7 +134,7 @@ function startHelpers(): void {
 
 const checkParsing = watch(check, () => {
   checkParses += 1;
-  if (checkParses === HELPERS_AFTER_PARSES && check.exitCode === null && !stalled) startHelpers();
+  if (helpersDue(checkParses) && !stalled) startHelpers();
 });
 check.on('error', (error) => {
   console.log(`✖ content check could not start: ${error.message}`);

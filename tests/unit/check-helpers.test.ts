@@ -3,10 +3,10 @@ import {
   HELPER_PART,
   helperArguments,
   helperCount,
+  helpersDue,
   internalFlagIn,
-  isSiblingOf,
+  isHelperOf,
   MAX_HELPERS,
-  WITH_HELPERS,
 } from '../../scripts/check-helpers';
 
 describe('helperCount: how many processes share the check', () => {
@@ -56,28 +56,30 @@ describe('helperArguments: what the watching parent passed', () => {
     expect(() => helperArguments([HELPER_PART, 'half'])).toThrow();
   });
 
-  it('reads whether the check has helpers, and its own flag', () => {
-    expect(helperArguments(['--allow-warnings', WITH_HELPERS])).toEqual({
-      role: 'check',
-      withHelpers: true,
-      allowWarnings: true,
-    });
-    expect(helperArguments([])).toEqual({
-      role: 'check',
-      withHelpers: false,
-      allowWarnings: false,
-    });
+  it('reads the check’s own flag', () => {
+    expect(helperArguments(['--allow-warnings'])).toEqual({ role: 'check', allowWarnings: true });
+    expect(helperArguments([])).toEqual({ role: 'check', allowWarnings: false });
   });
 });
 
-describe('isSiblingOf: whose claims the check waits for', () => {
-  it('waits for processes started by its own parent, and for no other', () => {
-    const isHelper = isSiblingOf(500);
-    expect(isHelper({ pid: 501, parent: 500 })).toBe(true);
+describe('helpersDue: when the helpers start', () => {
+  it('starts them once, at the third parse: not for a warm cache, nor for an edit or two', () => {
+    expect([0, 1, 2, 3, 4, 100].map(helpersDue)).toEqual([false, false, false, true, false, false]);
+  });
+});
+
+describe('isHelperOf: whose claims the check waits for', () => {
+  it('waits for claims made with its own tag, and for no other', () => {
+    const isHelper = isHelperOf('run-1');
+    expect(isHelper({ pid: 501, tag: 'run-1' })).toBe(true);
+    // An earlier run's helper, whose pid another process may have now.
+    expect(isHelper({ pid: 502, tag: 'run-0' })).toBe(false);
     // A build worker, or a `next dev` rendering the same body.
-    expect(isHelper({ pid: 502, parent: 77 })).toBe(false);
-    // A claim that does not say who started its process.
-    expect(isHelper({ pid: 503, parent: undefined })).toBe(false);
+    expect(isHelper({ pid: 503, tag: undefined })).toBe(false);
+  });
+
+  it('waits for no one without a tag of its own', () => {
+    expect(isHelperOf(undefined)({ pid: 504, tag: undefined })).toBe(false);
   });
 });
 
@@ -85,6 +87,5 @@ describe('internalFlagIn: flags a user may not pass to the check', () => {
   it('finds the helper flags among the arguments, and nothing else', () => {
     expect(internalFlagIn(['--allow-warnings'])).toBeUndefined();
     expect(internalFlagIn(['--allow-warnings', HELPER_PART, '1/2'])).toBe(HELPER_PART);
-    expect(internalFlagIn([WITH_HELPERS])).toBe(WITH_HELPERS);
   });
 });

@@ -175,12 +175,13 @@ describe('RenderCache.getOrRenderAll across processes', () => {
   });
 
   /** A process that claims `entry`, and after `delayMs` writes `value` to it and releases it. */
-  function otherProcess(entry: string, value: unknown, delayMs: number) {
+  /** A process that claims `entry` (with `tag`, if given) and writes `value` after a delay. */
+  function otherProcess(entry: string, value: unknown, delayMs: number, tag = '') {
     const script = `
       const fs = require('node:fs');
-      const [entry, value, delay] = process.argv.slice(1);
+      const [entry, value, delay, tag] = process.argv.slice(1);
       fs.mkdirSync(require('node:path').dirname(entry), { recursive: true });
-      fs.writeFileSync(entry + '.claim', process.pid + ' ' + process.ppid, { flag: 'wx' });
+      fs.writeFileSync(entry + '.claim', (process.pid + ' ' + tag).trim(), { flag: 'wx' });
       process.stdout.write('claimed\\n');
       setTimeout(() => {
         fs.writeFileSync(entry, JSON.stringify({ format: ${ENTRY_FORMAT}, value: JSON.parse(value) }));
@@ -192,6 +193,7 @@ describe('RenderCache.getOrRenderAll across processes', () => {
       entry,
       JSON.stringify(value),
       String(delayMs),
+      tag,
     ]);
     return new Promise<ChildProcess>((resolve, reject) => {
       child.stdout.once('data', () => resolve(child));
@@ -263,13 +265,13 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     const cache = new RenderCache({ dir, pipelineVersion: 'v1' });
     const entry = (source: string) => cache.entryPath(cache.keyFor('test', source, {}));
     const stranger = await otherProcess(entry('b'), 'never', 60_000);
-    const helper = await otherProcess(entry('a'), 'a, rendered by a helper', 1_000);
+    const helper = await otherProcess(entry('a'), 'a, rendered by a helper', 1_000, 'run-1');
     try {
       // Not written yet: the helper's value can only come from waiting for it.
       expect(existsSync(entry('a'))).toBe(false);
       const started = Date.now();
       const values = cache.getOrRenderAll([job('a'), job('b'), job('c')], schema, {
-        waitFor: (holder) => holder.pid === helper.pid,
+        waitFor: (holder) => holder.tag === 'run-1',
       });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(values).toEqual(['a, rendered by a helper', 'rendered b', 'rendered c']);
@@ -302,13 +304,13 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     if (!fromHelper) throw new Error('no body processed');
     fromHelper.rendered.html = '<p>Rendered by the helper.</p>';
     const stranger = await otherProcess(b.entry, 'never', 60_000);
-    const helper = await otherProcess(a.entry, fromHelper, 1_000);
+    const helper = await otherProcess(a.entry, fromHelper, 1_000, 'run-1');
     try {
       expect(existsSync(a.entry)).toBe(false);
       const heard: string[] = [];
       const processed = processBodiesCached([a.job, b.job], cache, {
         onParse: (context, phase) => heard.push(`${phase} ${context.file}`),
-        isHelper: (holder) => holder.pid === helper.pid,
+        isHelper: (holder) => holder.tag === 'run-1',
       });
       expect(heard).toEqual(['start b.md', 'end b.md']);
       expect(processed.map((result) => result.rendered.html)).toEqual([
