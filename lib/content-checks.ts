@@ -1,13 +1,13 @@
 /**
  * Checks on the Markdown body of a content file, beyond what the schema can see: footnotes,
- * images, heading levels, raw HTML the sanitiser will strip, and the links and ids that
- * lib/content.ts resolves across the whole site.
+ * images, heading levels, links and raw HTML the sanitiser will strip. The links and ids they
+ * find are resolved across the whole site by lib/site-links.ts, once every page is known.
  *
  * Every message says what is wrong and how to fix it, and every position is a line and column
  * in the file the editor has open (the body's lines are shifted past the frontmatter).
  */
 import type { Element, Root as HastRoot } from 'hast';
-import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { Heading, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { find, html as htmlSchema } from 'property-information';
 import rehypeRaw from 'rehype-raw';
@@ -19,7 +19,6 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { diagnosticSchema, positionAt, type Diagnostic } from './diagnostics';
-import type { CollectedId } from './rehype-collect-ids';
 import { sanitizeSchema } from './sanitize-schema';
 import { slugify } from './slug';
 import { nearestKey } from './validate';
@@ -76,7 +75,10 @@ const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 /** Link schemes the sanitiser keeps: the schema's own list. */
 const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
 /** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
-const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** Stands in for the site's address when resolving a relative link: only the path matters. */
+export const SITE_ORIGIN = 'https://site.invalid';
 
 /** Stands in for the site's address when resolving an image's: only the host matters. */
 const IMAGE_BASE = 'https://this-site.invalid/';
@@ -120,20 +122,54 @@ export function lintMarkdownBody(body: string, context: BodyContext): BodyReport
 }
 
 /**
- * lintMarkdownBody for a tree already parsed from `body` with remark-parse + GFM (such as
- * lib/markdown's parseMarkdown). The tree is only read.
+ * What each check reports to: diagnostics at file positions (a body's points shifted past the
+ * frontmatter) and the links found, which lib/site-links.ts checks once the whole site is known.
  */
-export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyContext): BodyReport {
+interface Lint {
+  context: BodyContext;
+  diagnostics: Diagnostic[];
+  links: FoundLink[];
+  toFile(point: Point | undefined): Point;
+  report(point: Point | undefined, message: string, severity: Diagnostic['severity']): void;
+  error(point: Point | undefined, message: string): void;
+}
+
+function newLint(context: BodyContext): Lint {
   const diagnostics: Diagnostic[] = [];
-  const links: FoundLink[] = [];
   const toFile = (point: Point | undefined): Point =>
     point
       ? { line: point.line + context.bodyStartLine - 1, column: point.column }
       : { line: context.bodyStartLine, column: 1 };
-  const report = (point: Point | undefined, message: string, severity: Diagnostic['severity']) =>
+  const report = (point: Point | undefined, message: string, severity: Diagnostic['severity']) => {
     diagnostics.push({ file: context.file, ...toFile(point), severity, message });
-  const error = (point: Point | undefined, message: string) => report(point, message, 'error');
+  };
+  return {
+    context,
+    diagnostics,
+    links: [],
+    toFile,
+    report,
+    error: (point, message) => report(point, message, 'error'),
+  };
+}
 
+/**
+ * lintMarkdownBody for a tree already parsed from `body` with remark-parse + GFM (such as
+ * lib/markdown's parseMarkdown). The tree is only read. The checks run in a fixed order, which
+ * is the order of their messages for one body.
+ */
+export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyContext): BodyReport {
+  const lint = newLint(context);
+  lintShape(mdast, lint);
+  lintFootnotes(mdast, body, lint);
+  const checkImageSource = imageSourceCheck(lint);
+  lintElements(mdast, lint, checkImageSource);
+  lintRawHtml(mdast, lint, checkImageSource);
+  return { diagnostics: lint.diagnostics, links: lint.links };
+}
+
+/** Text the page would drop: before a FAQ's first question, or an article with none at all. */
+function lintShape(mdast: MdastRoot, { context, error }: Lint): void {
   // A FAQ page is made of questions and their answers, so text before the first question
   // would be dropped without a trace. (Reference definitions may stand anywhere. A set with
   // no question at all gets its own message from the loader instead.)
@@ -155,8 +191,10 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
   if (context.kind === 'article' && !hasText) {
     error(undefined, 'the article has no text; write it below the closing "---"');
   }
+}
 
-  // Footnotes.
+/** Citations and definitions that do not meet, labels GFM cannot read, and notes in a bio. */
+function lintFootnotes(mdast: MdastRoot, body: string, { context, toFile, error }: Lint): void {
   const cited = new Set<string>();
   const definitions: { identifier: string; label: string; point: Point | undefined }[] = [];
   visit(mdast, (node: MdastNodes) => {
@@ -187,6 +225,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       );
     }
   }
+  // A citation GFM could not match stays in the text as "[^label]".
   const definedLabels = definitions.map((d) => d.label);
   visit(mdast, 'text', (node) => {
     const start = node.position?.start;
@@ -229,14 +268,17 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       );
     }
   }
+}
 
-  // An image's source: the site shows only its own images, so a remote one is refused and a
-  // local one is checked with the links, once every page and file is known.
-  const linkDefinitions = new Map<string, string>();
-  visit(mdast, 'definition', (node) => {
-    linkDefinitions.set(node.identifier, node.url);
-  });
-  const checkImageSource = (source: string | undefined, alt: string, point: Point | undefined) => {
+type ImageSourceCheck = (source: string | undefined, alt: string, point: Point | undefined) => void;
+
+/**
+ * The check on an image's source, from Markdown or raw HTML: the site shows only its own
+ * images, so a remote one is refused and a local one is checked with the links, once every
+ * page and file is known.
+ */
+function imageSourceCheck({ links, toFile, error }: Lint): ImageSourceCheck {
+  return (source, alt, point) => {
     const url = source?.trim() ?? '';
     if (url === '') return;
     const where = imageLocation(url);
@@ -262,10 +304,15 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       );
     }
   };
+}
 
-  // Images, headings and links.
-  const parentHeadingLevel = context.kind === 'bio' ? 2 : 1;
-  let previousLevel: number = parentHeadingLevel;
+/** Images, headings and links, in one walk so that their messages come in document order. */
+function lintElements(mdast: MdastRoot, lint: Lint, checkImageSource: ImageSourceCheck): void {
+  const linkDefinitions = new Map<string, string>();
+  visit(mdast, 'definition', (node) => {
+    linkDefinitions.set(node.identifier, node.url);
+  });
+  const headings = headingLevels(lint);
   visit(mdast, (node: MdastNodes) => {
     const point = node.position?.start;
     switch (node.type) {
@@ -273,7 +320,7 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
       case 'imageReference':
         if (!node.alt?.trim()) {
           const what = node.type === 'image' ? `"${node.url}"` : `[${node.label ?? ''}]`;
-          error(
+          lint.error(
             point,
             `image ${what} has no alt text; describe what it shows between the brackets, e.g. ![A couple talking on a bench](…)`,
           );
@@ -285,132 +332,146 @@ export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyCont
         );
         break;
       case 'heading':
-        // Raw HTML does not count: the sanitiser may strip it, leaving the heading empty.
-        if (toString(node, { includeHtml: false }).trim() === '') {
-          error(
-            point,
-            'this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
-          );
-        }
-        if (node.depth === 1) {
-          error(
-            point,
-            'a level-1 heading ("# …") competes with the page title, which is the only h1; use "## …" for a section',
-          );
-        } else if (node.depth <= parentHeadingLevel) {
-          error(
-            point,
-            `a level-${node.depth} heading in a bio stands beside "Biography" instead of under it; use ${'#'.repeat(parentHeadingLevel + 1)} for a section of the bio`,
-          );
-        } else if (node.depth > previousLevel + 1) {
-          error(
-            point,
-            `heading level skips from h${previousLevel} to h${node.depth}; use ${'#'.repeat(previousLevel + 1)} here, or add the missing h${previousLevel + 1} above it`,
-          );
-        }
-        previousLevel = Math.max(node.depth, parentHeadingLevel);
+        headings(node);
         break;
       case 'link':
-      case 'definition': {
-        const target = node.url.trim();
-        const scheme = URL_SCHEME.exec(target)?.[1]?.toLowerCase();
-        if (context.kind === 'bio' && !scheme && !target.startsWith('/')) {
-          // The author card puts the bio on article pages too, where a relative link or an
-          // anchor would point somewhere else.
-          const absolute = new URL(target, `${SITE_ORIGIN}${context.page}`);
-          error(
-            point,
-            `link "${node.url}" in a bio would break in the author card on article pages; write it from the site's root: "${absolute.pathname}${absolute.search}${absolute.hash}"`,
-          );
-          break;
-        }
-        if (point) links.push({ url: node.url, ...toFile(point) });
-        if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
-          report(
-            point,
-            `the link "${node.url}" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
-            'warning',
-          );
-        } else if ((scheme === 'http' || scheme === 'https') && !URL.canParse(target)) {
-          error(
-            point,
-            `link "${node.url}" is not a complete web address; write it in full, e.g. https://example.com/page`,
-          );
-        }
+      case 'definition':
+        lintLink(node.url, point, lint);
         break;
-      }
       default:
         break;
     }
   });
+}
 
-  // Raw HTML: what the sanitiser strips is a warning; an <img> without alt is an error.
+/** Checks each heading in turn: its text, and its level against the one before it. */
+function headingLevels({ context, error }: Lint): (node: Heading) => void {
+  // A bio sits under the author page's "Biography" h2; every other body under the page's h1.
+  const parentHeadingLevel = context.kind === 'bio' ? 2 : 1;
+  let previousLevel: number = parentHeadingLevel;
+  return (node) => {
+    const point = node.position?.start;
+    // Raw HTML does not count: the sanitiser may strip it, leaving the heading empty.
+    if (toString(node, { includeHtml: false }).trim() === '') {
+      error(
+        point,
+        'this heading has no text, so it would show as a blank line in the contents; write its text after the #s, or delete the line',
+      );
+    }
+    if (node.depth === 1) {
+      error(
+        point,
+        'a level-1 heading ("# …") competes with the page title, which is the only h1; use "## …" for a section',
+      );
+    } else if (node.depth <= parentHeadingLevel) {
+      error(
+        point,
+        `a level-${node.depth} heading in a bio stands beside "Biography" instead of under it; use ${'#'.repeat(parentHeadingLevel + 1)} for a section of the bio`,
+      );
+    } else if (node.depth > previousLevel + 1) {
+      error(
+        point,
+        `heading level skips from h${previousLevel} to h${node.depth}; use ${'#'.repeat(previousLevel + 1)} here, or add the missing h${previousLevel + 1} above it`,
+      );
+    }
+    previousLevel = Math.max(node.depth, parentHeadingLevel);
+  };
+}
+
+/** A link's address: refused where it would break, kept to be resolved with the whole site. */
+function lintLink(url: string, point: Point | undefined, lint: Lint): void {
+  const target = url.trim();
+  const scheme = URL_SCHEME.exec(target)?.[1]?.toLowerCase();
+  if (lint.context.kind === 'bio' && !scheme && !target.startsWith('/')) {
+    // The author card puts the bio on article pages too, where a relative link or an anchor
+    // would point somewhere else.
+    const absolute = new URL(target, `${SITE_ORIGIN}${lint.context.page}`);
+    lint.error(
+      point,
+      `link "${url}" in a bio would break in the author card on article pages; write it from the site's root: "${absolute.pathname}${absolute.search}${absolute.hash}"`,
+    );
+    return;
+  }
+  if (point) lint.links.push({ url, ...lint.toFile(point) });
+  if (scheme && !ALLOWED_LINK_SCHEMES.has(scheme)) {
+    lint.report(
+      point,
+      `the link "${url}" is removed by the sanitiser (only http, https and mailto links are allowed), so its text shows unlinked; use a web address`,
+      'warning',
+    );
+  } else if ((scheme === 'http' || scheme === 'https') && !URL.canParse(target)) {
+    lint.error(
+      point,
+      `link "${url}" is not a complete web address; write it in full, e.g. https://example.com/page`,
+    );
+  }
+}
+
+/** Raw HTML: what the sanitiser strips is a warning; an <img> without alt is an error. */
+function lintRawHtml(mdast: MdastRoot, lint: Lint, checkImageSource: ImageSourceCheck): void {
   const rawRanges: [number, number][] = [];
   visit(mdast, 'html', (node) => {
     const { start, end } = node.position ?? {};
     if (start?.offset !== undefined && end?.offset !== undefined)
       rawRanges.push([start.offset, end.offset]);
   });
-  if (rawRanges.length > 0) {
-    const isRaw = (element: Element) => {
-      const offset = element.position?.start.offset;
-      return offset !== undefined && rawRanges.some(([from, to]) => offset >= from && offset < to);
-    };
-    // The tree is only read here, and runSync would transform it: work on a copy.
-    const before: HastRoot = unsanitised.runSync(structuredClone(mdast));
-    const after: HastRoot = sanitiser.runSync(structuredClone(before));
-    const kept = new Map<string, Element>();
-    visit(after, 'element', (element) => {
-      const offset = element.position?.start.offset;
-      if (offset !== undefined) kept.set(`${offset}:${element.tagName}`, element);
-    });
-    visit(before, 'element', (element) => {
-      if (!isRaw(element)) return;
-      const point = element.position?.start;
-      const alt = String(element.properties.alt ?? '');
-      if (element.tagName === 'img') {
-        if (!alt.trim()) {
-          error(
-            point,
-            '<img> has no alt text; add alt="what the image shows", or use Markdown: ![what it shows](url)',
-          );
-        }
-        const src = element.properties.src;
-        checkImageSource(typeof src === 'string' ? src : undefined, alt, point);
-      }
-      // Every candidate of a srcset (<img>, <picture><source>) is an image source too. hast
-      // keeps srcset as the string written (property-information gives it no list type).
-      const srcSet = element.properties.srcSet;
-      const candidates = typeof srcSet === 'string' ? srcSet.split(/,\s+/) : [];
-      for (const candidate of candidates) {
-        const url = candidate.trim().split(/\s+/)[0];
-        checkImageSource(url, alt, point);
-      }
-      if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
-        links.push({ url: element.properties.href, ...toFile(point) });
-      }
-      // GitHub's schema keeps <input> for task lists, forced to a disabled checkbox: a form
-      // field written in HTML would publish as a box nobody can tick.
-      if (element.tagName === 'input') {
-        report(
+  if (rawRanges.length === 0) return;
+  const isRaw = (element: Element) => {
+    const offset = element.position?.start.offset;
+    return offset !== undefined && rawRanges.some(([from, to]) => offset >= from && offset < to);
+  };
+  // The tree is only read here, and runSync would transform it: work on a copy.
+  const before: HastRoot = unsanitised.runSync(structuredClone(mdast));
+  const after: HastRoot = sanitiser.runSync(structuredClone(before));
+  const kept = new Map<string, Element>();
+  visit(after, 'element', (element) => {
+    const offset = element.position?.start.offset;
+    if (offset !== undefined) kept.set(`${offset}:${element.tagName}`, element);
+  });
+  visit(before, 'element', (element) => {
+    if (!isRaw(element)) return;
+    const point = element.position?.start;
+    const alt = String(element.properties.alt ?? '');
+    if (element.tagName === 'img') {
+      if (!alt.trim()) {
+        lint.error(
           point,
-          '<input> shows as a disabled checkbox (forms do not work in content); for a checklist write "- [ ] item", otherwise delete it',
-          'warning',
+          '<img> has no alt text; add alt="what the image shows", or use Markdown: ![what it shows](url)',
         );
       }
-      const survivor = kept.get(`${element.position?.start.offset}:${element.tagName}`);
-      if (!survivor) {
-        report(point, strippedElementMessage(element.tagName), 'warning');
-        return;
-      }
-      for (const [property, value] of Object.entries(element.properties)) {
-        if (value === undefined || value === null || property in survivor.properties) continue;
-        report(point, strippedAttributeMessage(element.tagName, property, value), 'warning');
-      }
-    });
-  }
-
-  return { diagnostics, links };
+      const src = element.properties.src;
+      checkImageSource(typeof src === 'string' ? src : undefined, alt, point);
+    }
+    // Every candidate of a srcset (<img>, <picture><source>) is an image source too. hast
+    // keeps srcset as the string written (property-information gives it no list type).
+    const srcSet = element.properties.srcSet;
+    const candidates = typeof srcSet === 'string' ? srcSet.split(/,\s+/) : [];
+    for (const candidate of candidates) {
+      const url = candidate.trim().split(/\s+/)[0];
+      checkImageSource(url, alt, point);
+    }
+    if (element.tagName === 'a' && typeof element.properties.href === 'string' && point) {
+      lint.links.push({ url: element.properties.href, ...lint.toFile(point) });
+    }
+    // GitHub's schema keeps <input> for task lists, forced to a disabled checkbox: a form
+    // field written in HTML would publish as a box nobody can tick.
+    if (element.tagName === 'input') {
+      lint.report(
+        point,
+        '<input> shows as a disabled checkbox (forms do not work in content); for a checklist write "- [ ] item", otherwise delete it',
+        'warning',
+      );
+    }
+    const survivor = kept.get(`${element.position?.start.offset}:${element.tagName}`);
+    if (!survivor) {
+      lint.report(point, strippedElementMessage(element.tagName), 'warning');
+      return;
+    }
+    for (const [property, value] of Object.entries(element.properties)) {
+      if (value === undefined || value === null || property in survivor.properties) continue;
+      lint.report(point, strippedAttributeMessage(element.tagName, property, value), 'warning');
+    }
+  });
 }
 
 function strippedElementMessage(tagName: string): string {
@@ -438,163 +499,4 @@ function strippedAttributeMessage(tagName: string, property: string, value: unkn
     return `the ${attribute} "${String(value)}" on <${tagName}> is removed by the sanitiser: only http, https${attribute === 'href' ? ' and mailto' : ''} URLs and site paths are allowed`;
   }
   return `the ${attribute} attribute on <${tagName}> is removed by the sanitiser and has no effect; delete it`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Links and ids across the site
-
-/** A page of the built site that links can point at. */
-export interface SitePage {
-  /** Ids present on the page, for `#anchor` links. */
-  ids: Set<string>;
-  /** What the anchors on this page are, for messages ("heading or footnote", "question"). */
-  anchorKind: string;
-  /** Set when the page exists only under `npm run dev`. */
-  unpublished?: string;
-}
-
-/** Path (`/articles/x`, no trailing slash) → page. */
-export type SiteMap = Map<string, SitePage>;
-
-const SITE_ORIGIN = 'https://site.invalid';
-
-/**
- * Checks the internal links of one file against the site. `fromPath` is the page the file
- * renders on (relative links resolve against it); a published page may not link to a page that
- * exists only in development.
- */
-export function checkLinks(
-  links: readonly FoundLink[],
-  file: string,
-  fromPath: string,
-  fromPublished: boolean,
-  site: SiteMap,
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const link of links) {
-    const url = link.url.trim();
-    // External (a scheme or protocol-relative) links are not ours to check.
-    if (url === '' || URL_SCHEME.test(url) || url.startsWith('//')) continue;
-    const resolved = new URL(url, `${SITE_ORIGIN}${fromPath}`);
-    let pathname = safeDecode(resolved.pathname);
-    if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
-    // Page 1 of a list is the list itself: /page/1, /tags/x/page/1 and /authors/x/page/1
-    // redirect there. No other page has a /page/1 (/faq/page/1 is a broken link).
-    pathname = pathname.replace(/^((?:\/(?:tags|authors)\/[^/]+)?)\/page\/1$/, '$1') || '/';
-    const say = (message: string) =>
-      diagnostics.push({
-        file,
-        line: link.line,
-        column: link.column,
-        severity: 'error',
-        message: `${link.image ? 'image' : 'link'} "${link.url}": ${message}`,
-      });
-
-    const page = site.get(pathname);
-    if (!page && link.image) {
-      const files = [...site.keys()].filter((p) => /\.[a-z0-9]+$/i.test(p));
-      const near = nearestKey(pathname, files);
-      say(
-        `there is no file public${pathname}; save the image there` +
-          (near ? `, or did you mean "${near}"?` : ''),
-      );
-      continue;
-    }
-    if (!page) {
-      const asPage = pathname.replace(/^(?:.*\/)?content(\/[a-z]+\/[^/]+)\.md$/, '$1');
-      if (pathname.endsWith('.md')) {
-        const slug = pathname.replace(/^.*\/([^/]+)\.md$/, '$1');
-        const candidate = [...site.keys()].find((p) => p.endsWith(`/${slug}`)) ?? asPage;
-        say(`links to a Markdown file; link to the page instead: "${candidate}"`);
-        continue;
-      }
-      const near = nearestKey(pathname, [...site.keys()]);
-      const section = /^\/[^/]+\//.exec(pathname)?.[0];
-      const siblings = section
-        ? [...site.keys()].filter((p) => p.startsWith(section)).map((p) => p.slice(section.length))
-        : [];
-      say(
-        `there is no page "${pathname}" on the site` +
-          (near
-            ? `; did you mean "${near}"?`
-            : siblings.length
-              ? `; pages under ${section} are: ${siblings.slice(0, 5).join(', ')}${siblings.length > 5 ? ', …' : ''}`
-              : '; check the slug in content/'),
-      );
-      continue;
-    }
-    if (page.unpublished && fromPublished) {
-      say(
-        `"${pathname}" is ${page.unpublished}, so this link would be broken on the published site; publish it first or remove the link`,
-      );
-      continue;
-    }
-    const fragment = safeDecode(resolved.hash.slice(1));
-    if (fragment && !page.ids.has(fragment)) {
-      const near = nearestKey(fragment, [...page.ids]);
-      say(
-        `no ${page.anchorKind} with id "${fragment}" on ${pathname === fromPath ? 'this page' : `"${pathname}"`}` +
-          (near ? `; did you mean "#${near}"?` : ''),
-      );
-    }
-  }
-  return diagnostics;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** One source of ids that end up on the same page. */
-export interface IdSource {
-  file: string;
-  bodyStartLine: number;
-  ids: readonly CollectedId[];
-}
-
-/**
- * Reports every id used a second time on one page. `templateIds` are the ids the page's own
- * markup uses around the content (components/).
- */
-export function checkDuplicateIds(
-  page: string,
-  sources: readonly IdSource[],
-  templateIds: readonly string[],
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, { file: string; line: number }>(
-    templateIds.map((id) => [id, { file: '', line: 0 }]),
-  );
-  // Ids the pipeline generates (the References heading) have no line of their own; like the
-  // template's, they are the page's, so an editor's heading that takes one is what is reported.
-  for (const source of sources) {
-    for (const { id, line } of source.ids) {
-      if (line === undefined && !seen.has(id)) seen.set(id, { file: '', line: 0 });
-    }
-  }
-  for (const source of sources) {
-    for (const { id, line, column } of source.ids) {
-      if (line === undefined) continue;
-      const first = seen.get(id);
-      const here = {
-        line: line + source.bodyStartLine - 1,
-        column: column ?? 1,
-      };
-      if (first !== undefined) {
-        diagnostics.push({
-          file: source.file,
-          ...here,
-          severity: 'error',
-          message: `id "${id}" is already used ${first.file === source.file ? `on line ${first.line}` : first.file === '' ? 'by the page itself' : `by ${first.file}:${first.line}, which shares the page ${page}`}, and ids must be unique on a page; rename this heading or change the HTML id`,
-        });
-      } else {
-        seen.set(id, { file: source.file, line: here.line });
-      }
-    }
-  }
-  return diagnostics;
 }

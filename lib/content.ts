@@ -18,19 +18,14 @@ import {
   type LoadWatch,
   type SourceFile,
 } from './content-files';
-import {
-  checkDuplicateIds,
-  checkLinks,
-  type FoundLink,
-  type IdSource,
-  type SiteMap,
-} from './content-checks';
+import type { FoundLink } from './content-checks';
 import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
 import type { ParsedFrontmatter } from './frontmatter';
 import type { RenderedMarkdown, VideoMeta } from './markdown';
 import { processBodiesCached } from './render-cache';
 import type { ArticleFrontmatter, AuthorFrontmatter, FaqFrontmatter } from './schema';
 import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
+import { checkDuplicateIds, checkLinks, type IdSource, type SiteMap } from './site-links';
 import { fieldDiagnostic } from './validate';
 import { videoPosterFile } from './video-poster';
 import { listFiles } from './list-files';
