@@ -1,9 +1,9 @@
 /**
  * Content files as the loader first takes them: listed, read, decoded and their frontmatter
  * validated, and each body made into the job that the checks and the renderer share
- * (lib/render-cache.ts). lib/content.ts builds the site from them; the content check's helpers
- * (scripts/check.ts) use them to fill the render cache beside the check, with the same jobs so
- * that the two meet in the cache.
+ * (lib/render-cache.ts). lib/content-load.ts builds the site from them; the content check's
+ * helpers (scripts/check.ts) use them to fill the render cache beside the check, with the same
+ * jobs so that the two meet in the cache.
  */
 import 'server-only';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * The content layer: reads content/ (through lib/content-files.ts), validates it, cross-checks
- * relations and derives what pages need. It and the modules it uses are the only code that
- * touches the file system.
+ * The content API the pages use: all content, loaded once per process by lib/content-load.ts
+ * and refused if it has errors, and the lookups pages ask for. It and the modules it uses are
+ * the only code that touches the file system.
  *
  * Everything is loaded once per process and shared by generateStaticParams, generateMetadata
  * and the pages. Under `next dev` the cache is keyed by the files' modification times, so an
@@ -9,388 +9,36 @@
  */
 import 'server-only';
 import { statSync } from 'node:fs';
-import path from 'node:path';
+import { listMarkdownFiles } from './content-files';
 import {
-  bodyJobs,
-  bodyListener,
-  listMarkdownFiles,
-  readContentFiles,
-  type LoadWatch,
-  type SourceFile,
-} from './content-files';
-import type { FoundLink } from './content-checks';
-import { ContentError, compareDiagnostics, type Diagnostic } from './diagnostics';
-import type { ParsedFrontmatter } from './frontmatter';
-import type { RenderedMarkdown, VideoMeta } from './markdown';
-import { processBodiesCached } from './render-cache';
-import type { ArticleFrontmatter, AuthorFrontmatter, FaqFrontmatter } from './schema';
-import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
-import { checkDuplicateIds, checkLinks, type IdSource, type SiteMap } from './site-links';
-import { fieldDiagnostic } from './validate';
+  contentRoot,
+  defaultPublicDir,
+  isPublished,
+  listPublicFiles,
+  loadContent,
+  publicationClock,
+  type Article,
+  type Author,
+  type ContentIndex,
+  type FaqSet,
+} from './content-load';
+import { ContentError } from './diagnostics';
+import type { VideoMeta } from './markdown';
 import { videoPosterFile } from './video-poster';
-import { listFiles } from './list-files';
 
-/** Words per minute used for reading time; a common figure for screen reading of prose. */
-const WORDS_PER_MINUTE = 230;
-
-export type Author = AuthorFrontmatter & {
-  slug: string;
-  sourcePath: string;
-  bioHtml: string;
-  /** Videos the bio embeds. */
-  videos: VideoMeta[];
-};
-
-export type Article = ArticleFrontmatter &
-  RenderedMarkdown & {
-    slug: string;
-    sourcePath: string;
-    readingMinutes: number;
-  };
-
-export interface FaqEntry {
-  id: string;
-  question: string;
-  answerHtml: string;
-  answerText: string;
-}
-
-export type FaqSet = FaqFrontmatter & {
-  slug: string;
-  sourcePath: string;
-  entries: FaqEntry[];
-  /** Videos the answers embed. */
-  videos: VideoMeta[];
-};
-
-export interface ContentIndex {
-  /** Newest first; includes drafts and scheduled posts (see isPublished). */
-  articles: Article[];
-  authors: Author[];
-  faqSets: FaqSet[];
-}
-
-export interface LoadResult {
-  content: ContentIndex;
-  diagnostics: Diagnostic[];
-}
-
-export function contentRoot(): string {
-  // Content is traced explicitly (next.config.ts outputFileTracingIncludes), not by this call.
-  return path.resolve(
-    /*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'),
-  );
-}
-
-function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
-  return as.map((a, i) => {
-    const b = bs[i];
-    if (b === undefined) throw new Error('zip: lists of different lengths');
-    return [a, b];
-  });
-}
-
-export function loadContent(
-  root: string = contentRoot(),
-  {
-    publicDir = defaultPublicDir(),
-    watch,
-  }: {
-    publicDir?: string;
-    /**
-     * Tells a watchdog as this process starts and ends parsing each body (a cache hit parses
-     * nothing), so it can name a file whose Markdown stalls the parser (scripts/check.ts).
-     * With it, this process parses every body the cache lacks itself, but for those the
-     * watch's helpers are parsing, so that every parse can be timed.
-     */
-    watch?: LoadWatch;
-  } = {},
-): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  /** An error at a frontmatter field, where the editor wrote it. */
-  const fieldError = (
-    file: SourceFile,
-    parsed: ParsedFrontmatter,
-    path: readonly PropertyKey[],
-    message: string,
-  ) => diagnostics.push(fieldDiagnostic(parsed, file.path, path, message));
-  // A collection's folder as the editor sees it, e.g. "content/authors/".
-  const folder = (name: string) => `${path.relative(process.cwd(), path.join(root, name))}/`;
-  const files = readContentFiles(root, diagnostics);
-  const { authorFiles, articleFiles, faqFiles } = files;
-
-  // Body checks (footnotes, images, headings, raw HTML) and the links and ids each page will
-  // carry, resolved once every collection is known.
-  const pending: { file: string; page: string; links: FoundLink[] }[] = [];
-  const idSources = new Map<string, IdSource[]>();
-  // Every body is checked and rendered in one batch, so that build workers loading the content
-  // at the same time can share the work (see processBodiesCached).
-  const jobs = bodyJobs(files);
-  const processed = new Map(
-    zip(
-      [...jobs.keys()],
-      // Only a caller that watches gets a watch: with one, this process parses every body
-      // itself instead of sharing the work with the build's other workers.
-      processBodiesCached(
-        [...jobs.values()],
-        undefined,
-        watch && { ...watch, onParse: bodyListener(watch.onParse) },
-      ),
-    ),
-  );
-
-  const processBody = (
-    file: SourceFile,
-    parsed: ParsedFrontmatter,
-    page: string,
-    { withReferences = true } = {},
-  ) => {
-    const result = processed.get(file);
-    if (!result) throw new Error(`${file.path} was not processed`);
-    const { rendered, report, sections } = result;
-    diagnostics.push(...report.diagnostics);
-    pending.push({ file: file.path, page, links: report.links });
-    const onPage = idSources.get(page) ?? [];
-    // A page that leaves the References out does not carry their ids either.
-    const ids = withReferences
-      ? rendered.ids
-      : rendered.ids.filter(({ id }) => rendered.html.includes(`id="${id}"`));
-    onPage.push({ file: file.path, bodyStartLine: parsed.bodyStartLine, ids });
-    idSources.set(page, onPage);
-    return { rendered, sections };
-  };
-
-  const authors: Author[] = authorFiles.map(({ file, parsed, data }) => {
-    // A bio is shown without its References (the content check refuses footnotes in bios).
-    const { rendered } = processBody(file, parsed, routes.author(file.slug), {
-      withReferences: false,
-    });
-    return {
-      ...data,
-      slug: file.slug,
-      sourcePath: file.path,
-      bioHtml: rendered.html,
-      videos: rendered.videos,
-    };
-  });
-  const authorSlugs = new Set(authors.map((author) => author.slug));
-
-  const articles: Article[] = [];
-  for (const { file, parsed, data } of articleFiles) {
-    if (!authorSlugs.has(data.author)) {
-      fieldError(
-        file,
-        parsed,
-        ['author'],
-        `author: no author "${data.author}" in ${folder('authors')} (known: ${[...authorSlugs].join(', ') || 'none'})`,
-      );
-    }
-    // Two spellings of one tag ("Trust", "trust") show as two chips on the article and repeat
-    // in its keywords, article:tag and feed categories.
-    const tagsBySlug = new Map<string, string>();
-    data.tags.forEach((tag, index) => {
-      const slug = tagSlug(tag);
-      const same = tagsBySlug.get(slug);
-      if (same === undefined) {
-        tagsBySlug.set(slug, tag);
-        return;
-      }
-      fieldError(
-        file,
-        parsed,
-        ['tags', index],
-        same === tag
-          ? `tags: "${tag}" is listed twice (${routes.tag(tag)}); list it once`
-          : `tags: "${tag}" is the same tag as "${same}" (${routes.tag(tag)}); list it once`,
-      );
-    });
-    if (data.updated !== undefined && data.updated < data.date) {
-      fieldError(
-        file,
-        parsed,
-        ['updated'],
-        `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
-      );
-    }
-    const { rendered } = processBody(file, parsed, routes.article(file.slug));
-    articles.push({
-      ...data,
-      slug: file.slug,
-      sourcePath: file.path,
-      ...rendered,
-      readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
-    });
-  }
-  articles.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
-  const articleSlugs = new Set(articles.map((article) => article.slug));
-
-  const faqSets: FaqSet[] = [];
-  // The article page links to one FAQ set; a second one for the same article would be on the
-  // FAQ page but never linked from it.
-  const faqSetOf = new Map<string, string>();
-  for (const { file, parsed, data } of faqFiles) {
-    const other = faqSetOf.get(data.article);
-    if (other !== undefined) {
-      fieldError(
-        file,
-        parsed,
-        ['article'],
-        `article: "${data.article}" already has its FAQ set in ${other}; move these questions there (an article links to one set)`,
-      );
-    } else faqSetOf.set(data.article, file.path);
-    if (!articleSlugs.has(data.article)) {
-      fieldError(
-        file,
-        parsed,
-        ['article'],
-        `article: no article "${data.article}" in ${folder('articles')}`,
-      );
-    }
-    // Split into questions from the same parse as the checks (see processBodiesCached). No
-    // sections means the body was too deeply nested to read, which processing reported.
-    const {
-      rendered: { videos },
-      sections: split,
-    } = processBody(file, parsed, routes.faq());
-    const sections = split ?? [];
-    const unreadable = split === undefined;
-    const entries = sections.map((section) => ({
-      id: section.id,
-      question: section.heading,
-      answerHtml: section.html,
-      answerText: section.text,
-    }));
-    if (entries.length === 0 && !unreadable) {
-      // A file that ends at its closing "---" has no body line: point at the last line there is.
-      const lastLine = file.source.replace(/\n$/, '').split('\n').length;
-      diagnostics.push({
-        file: file.path,
-        line: Math.min(parsed.bodyStartLine, lastLine),
-        column: 1,
-        severity: 'error',
-        message: 'a FAQ set needs at least one "## Question?" heading followed by its answer',
-      });
-    }
-    faqSets.push({ ...data, slug: file.slug, sourcePath: file.path, entries, videos });
-  }
-
-  const content = { articles, authors, faqSets };
-  const publishedArticles = articles.filter((article) => isPublished(article));
-  const site = siteMap(content, publishedArticles, listPublicFiles(publicDir));
-  // Every id in a body (article, bio, FAQ answer) is an anchor on the page it renders on.
-  for (const [page, sources] of idSources) {
-    for (const source of sources) for (const { id } of source.ids) site.get(page)?.ids.add(id);
-  }
-  const published = new Set(publishedArticles.map((a) => a.sourcePath));
-  for (const { file, page, links } of pending) {
-    const fromPublished = !page.startsWith('/articles/') || published.has(file);
-    diagnostics.push(...checkLinks(links, file, page, fromPublished, site));
-  }
-  // An article page also shows its author's bio (the author card), so their ids meet there.
-  const authorOf = new Map(articles.map((a) => [routes.article(a.slug), a.author]));
-  for (const [page, sources] of idSources) {
-    const kind = page.startsWith('/articles/') ? 'article' : page === '/faq' ? 'faq' : 'author';
-    const author = authorOf.get(page);
-    const bio = author === undefined ? [] : (idSources.get(routes.author(author)) ?? []);
-    // The FAQ page gives each set an id of its own, which a question's id must not take.
-    const setIds = kind === 'faq' ? faqSets.map((set) => faqSetId(set.slug)) : [];
-    diagnostics.push(
-      ...checkDuplicateIds(
-        page,
-        [...sources, ...bio],
-        [...templateIds.all, ...templateIds[kind], ...setIds],
-      ),
-    );
-  }
-  diagnostics.sort(compareDiagnostics);
-  return { content, diagnostics };
-}
-
-/** The folder Next serves as it is, at the site's root. */
-function defaultPublicDir(): string {
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'public');
-}
-
-/**
- * Site paths of the files in a public/ folder, e.g. `/images/walk.jpg`. The search index in
- * public/pagefind/ is generated after `next build` and is not there on a fresh checkout, so
- * nothing may count on it.
- */
-function listPublicFiles(dir: string): string[] {
-  return listFiles(dir, () => true)
-    .map((file) => `/${path.relative(dir, file).split(path.sep).join('/')}`)
-    .filter((file) => !file.startsWith('/pagefind/'));
-}
-
-/** Every page and file the built site will have, with the ids an `#anchor` can point at. */
-function siteMap(
-  { articles, authors, faqSets }: ContentIndex,
-  published: readonly Article[],
-  publicFiles: readonly string[],
-): SiteMap {
-  const site: SiteMap = new Map();
-  // Pages and files every build has besides the content's own, which content may link to too.
-  for (const fixed of [routes.search(), routes.tags()]) {
-    site.set(fixed, { ids: new Set(templateIds.all), anchorKind: 'element' });
-  }
-  const files = [
-    routes.rssFeed(),
-    routes.atomFeed(),
-    routes.jsonFeed(),
-    routes.sitemap(),
-    routes.robots(),
-    routes.icon(),
-    routes.siteOgImage(),
-    ...published.map((article) => routes.articleOgImage(article.slug)),
-    ...publicFiles,
-  ];
-  for (const file of files) site.set(file, { ids: new Set(), anchorKind: 'element' });
-  const listIds = new Set<string>([...templateIds.all, ...templateIds.list]);
-  // Every page of a paginated list: `path(1)` and `path(n)` up to its page count.
-  const listPages = (count: number, path: (page: number) => string, ids: Set<string>) => {
-    for (let page = 1; page <= listPageCount(count); page++) {
-      site.set(path(page), { ids, anchorKind: 'element' });
-    }
-  };
-  listPages(published.length, routes.page, listIds);
-  const tagCounts = new Map<string, number>();
-  for (const article of published) {
-    for (const tag of new Set(article.tags.map(tagSlug))) {
-      tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
-    }
-  }
-  for (const [tag, count] of tagCounts) {
-    listPages(count, (page) => routes.tagPage(tag, page), listIds);
-  }
-  for (const article of articles) {
-    // Under `next dev` every article has a page, so only production builds refuse the link.
-    const status = isPublished(article) ? 'published' : publicationStatus(article);
-    site.set(routes.article(article.slug), {
-      ids: new Set([...templateIds.all, ...templateIds.article]),
-      anchorKind: 'heading or footnote',
-      ...(status === 'draft'
-        ? { unpublished: 'a draft (draft: true)' }
-        : status === 'scheduled'
-          ? { unpublished: `scheduled for ${article.date}` }
-          : {}),
-    });
-  }
-  for (const author of authors) {
-    const ids = new Set([...templateIds.all, ...templateIds.author]);
-    const count = published.filter((article) => article.author === author.slug).length;
-    listPages(count, (page) => routes.authorPage(author.slug, page), ids);
-    // Page 1 also shows the biography, whose headings are anchors (see idSources).
-    site.set(routes.author(author.slug), { ids: new Set(ids), anchorKind: 'heading' });
-  }
-  site.set(routes.faq(), {
-    ids: new Set([
-      ...templateIds.all,
-      ...faqSets.flatMap((set) => [faqSetId(set.slug), ...set.entries.map((e) => e.id)]),
-    ]),
-    anchorKind: 'question',
-  });
-  return site;
-}
+export {
+  contentRoot,
+  isPublished,
+  loadContent,
+  publicationClock,
+  publicationStatus,
+  type Article,
+  type Author,
+  type ContentIndex,
+  type FaqEntry,
+  type FaqSet,
+  type LoadResult,
+} from './content-load';
 
 interface LoadedContent {
   key: string;
@@ -429,42 +77,6 @@ export function getContent(): ContentIndex {
   if (development) developmentCache = { key, content };
   else globalThis.cornerstoneContent = { key, content };
   return content;
-}
-
-/**
- * The moment that decides what is published. A build reads it once: next.config.ts sets
- * CORNERSTONE_BUILD_TIME before the build workers start, so every worker agrees even when a
- * long build crosses midnight and a scheduled post's day begins halfway through. Set by hand
- * to build the site as of another time, it must be a date: a typo would otherwise build today.
- */
-export function publicationClock(): Date {
-  const fixed = process.env.CORNERSTONE_BUILD_TIME;
-  if (!fixed) return new Date();
-  const time = new Date(fixed);
-  if (Number.isNaN(time.getTime())) {
-    throw new Error(
-      `CORNERSTONE_BUILD_TIME is not a date: "${fixed}"; use an ISO date such as 2024-05-01T00:00:00Z, or unset it`,
-    );
-  }
-  return time;
-}
-
-/**
- * Whether an article is public. Drafts and posts dated in the future stay out of production
- * builds; `next dev` shows everything so editors can preview.
- */
-export function isPublished(article: Article, now: Date = publicationClock()): boolean {
-  if (process.env.NODE_ENV === 'development') return true;
-  return publicationStatus(article, now) === 'published';
-}
-
-/** Whether an article is live, a draft, or dated in the future, regardless of environment. */
-export function publicationStatus(
-  article: Pick<Article, 'draft' | 'date'>,
-  now: Date = publicationClock(),
-): 'published' | 'draft' | 'scheduled' {
-  if (article.draft) return 'draft';
-  return dateFromIso(article.date).getTime() > now.getTime() ? 'scheduled' : 'published';
 }
 
 /**
