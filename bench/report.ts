@@ -24,7 +24,8 @@ function table(header: string[], rows: string[][]): string {
   return lines.join('\n');
 }
 
-export function report(results: Results): string {
+/** Cold builds at each size, against the minimal app. */
+function buildRows(results: Results): string[][] {
   const rows: string[][] = [];
   const sizes = buildSizes(results);
   for (const n of sizes) {
@@ -40,6 +41,13 @@ export function report(results: Results): string {
       `${ratio(p.wallMs, m.wallMs).toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+/** The same builds' CPU time. */
+function cpuRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  const sizes = buildSizes(results);
   // CPU time is steadier than wall time where the machine's speed drifts, and shows the work
   // done however it was spread over the cores.
   for (const n of sizes) {
@@ -54,6 +62,13 @@ export function report(results: Results): string {
       `${ratio(p.median, m.median).toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+/** Cornerstone against the second reference, the minimal app with share cards. */
+function cardRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  const sizes = buildSizes(results);
   // The second reference (bench/minimal-app/cards): Cornerstone against the minimal app with
   // only issue 4's share cards added, whose own ratio to the minimal app is in its cell.
   for (const n of sizes) {
@@ -68,6 +83,13 @@ export function report(results: Results): string {
       `${ratio(p.wallMs, c.wallMs).toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+/** What each article beyond 100 adds to a build. */
+function perArticleRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  const sizes = buildSizes(results);
   for (let index = 1; index < sizes.length; index += 1) {
     const from = sizes[index - 1] ?? 0;
     const to = sizes[index] ?? 0;
@@ -85,6 +107,12 @@ export function report(results: Results): string {
       `${ratio(project, minimal).toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+/** A rebuild after one edit. */
+function rebuildRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const rebuild = results.rebuild;
   if (rebuild) {
     rows.push([
@@ -94,6 +122,12 @@ export function report(results: Results): string {
       `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
     ]);
   }
+  return rows;
+}
+
+/** `npm run build`, step by step. */
+function fullBuildRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const full = results.fullBuild;
   const minimalAtFull = full && findBuild(results, 'minimal', full.articles);
   if (full) {
@@ -116,6 +150,12 @@ export function report(results: Results): string {
       minimalAtFull ? `${ratio(full.wallMs, minimalAtFull.wallMs).toFixed(2)}×` : '',
     ]);
   }
+  return rows;
+}
+
+/** What the 1,000-article build wrote per article, share images included. */
+function outputRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const big = results.builds.find((b) => b.app === 'project' && b.articles === 1000);
   if (big) {
     // Route-level files (the page's server chunk, source map, manifests) are not per article.
@@ -143,6 +183,12 @@ export function report(results: Results): string {
       ]);
     }
   }
+  return rows;
+}
+
+/** The Markdown pipeline against a minimal unified one. */
+function pipelineRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const pipeline = results.pipeline;
   if (pipeline) {
     const cell = (pass: { ms: number; documents: number; bytes: number } | undefined) =>
@@ -170,6 +216,12 @@ export function report(results: Results): string {
       ],
     );
   }
+  return rows;
+}
+
+/** The article's bytes against a bare Next.js page. */
+function weightRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const weight = results.weight;
   if (weight) {
     rows.push(
@@ -188,6 +240,12 @@ export function report(results: Results): string {
       ],
     );
   }
+  return rows;
+}
+
+/** Lighthouse's scores and metrics. */
+function lighthouseRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const lh = results.lighthouse;
   if (lh) {
     const m = lh.median;
@@ -206,6 +264,12 @@ export function report(results: Results): string {
       ],
     );
   }
+  return rows;
+}
+
+/** Throughput and latency against nginx. */
+function servingRows(results: Results): string[][] {
+  const rows: string[][] = [];
   const serving = results.serving;
   if (serving) {
     const cell = (r: LoadResult) =>
@@ -230,6 +294,26 @@ export function report(results: Results): string {
       );
     }
   }
+  return rows;
+}
+
+/** The measurement table's rows, section by section, in this order. */
+const SECTIONS = [
+  buildRows,
+  cpuRows,
+  cardRows,
+  perArticleRows,
+  rebuildRows,
+  fullBuildRows,
+  outputRows,
+  pipelineRows,
+  weightRows,
+  lighthouseRows,
+  servingRows,
+];
+
+export function report(results: Results): string {
+  const rows = SECTIONS.flatMap((section) => section(results));
   const measurements = table(['Measure', 'Cornerstone', 'Reference (same run)', 'Ratio'], rows);
   const budgets = table(
     ['Budget', 'Required', 'Aim', 'Measured', 'Result'],
