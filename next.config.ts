@@ -11,7 +11,8 @@ const staticExport = process.env.STATIC_EXPORT === '1';
 
 // One reading of the clock for the whole build: Next.js loads this file before it starts its
 // build workers, which inherit the environment, so they all agree on which scheduled posts are
-// out (lib/content-load.ts, publicationClock). Set it yourself to build the site as of another time.
+// out (lib/publication.ts, publicationClock). Set it yourself to build the site as of another
+// time.
 // (Not under `next dev`, which shows drafts and scheduled posts and should see the day change.)
 if (!development) process.env.CORNERSTONE_BUILD_TIME ??= new Date().toISOString();
 

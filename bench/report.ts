@@ -65,12 +65,13 @@ function cpuRows(results: Results): string[][] {
   return rows;
 }
 
-/** Cornerstone against the second reference, the minimal app with share cards. */
+/**
+ * Cornerstone against the second reference (bench/minimal-app/cards): the minimal app with only
+ * issue 4's share cards added, whose own ratio to the minimal app is in its cell.
+ */
 function cardRows(results: Results): string[][] {
   const rows: string[][] = [];
   const sizes = buildSizes(results);
-  // The second reference (bench/minimal-app/cards): Cornerstone against the minimal app with
-  // only issue 4's share cards added, whose own ratio to the minimal app is in its cell.
   for (const n of sizes) {
     const p = findBuild(results, 'project', n);
     const c = findBuild(results, 'minimal-cards', n);

@@ -20,6 +20,7 @@ import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { diagnosticSchema, positionAt, type Diagnostic } from './diagnostics';
 import { sanitizeSchema } from './sanitize-schema';
+import { SITE_ORIGIN, URL_SCHEME } from './site-links';
 import { slugify } from './slug';
 import { nearestKey } from './validate';
 
@@ -74,11 +75,6 @@ const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 
 /** Link schemes the sanitiser keeps: the schema's own list. */
 const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
-/** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
-export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-
-/** Stands in for the site's address when resolving a relative link: only the path matters. */
-export const SITE_ORIGIN = 'https://site.invalid';
 
 /** Stands in for the site's address when resolving an image's: only the host matters. */
 const IMAGE_BASE = 'https://this-site.invalid/';
@@ -126,12 +122,16 @@ export function lintMarkdownBody(body: string, context: BodyContext): BodyReport
  * frontmatter) and the links found, which lib/site-links.ts checks once the whole site is known.
  */
 interface Lint {
-  context: BodyContext;
-  diagnostics: Diagnostic[];
-  links: FoundLink[];
-  toFile(point: Point | undefined): Point;
-  report(point: Point | undefined, message: string, severity: Diagnostic['severity']): void;
-  error(point: Point | undefined, message: string): void;
+  readonly context: BodyContext;
+  readonly diagnostics: Diagnostic[];
+  readonly links: FoundLink[];
+  readonly toFile: (point: Point | undefined) => Point;
+  readonly report: (
+    point: Point | undefined,
+    message: string,
+    severity: Diagnostic['severity'],
+  ) => void;
+  readonly error: (point: Point | undefined, message: string) => void;
 }
 
 function newLint(context: BodyContext): Lint {
@@ -156,7 +156,8 @@ function newLint(context: BodyContext): Lint {
 /**
  * lintMarkdownBody for a tree already parsed from `body` with remark-parse + GFM (such as
  * lib/markdown's parseMarkdown). The tree is only read. The checks run in a fixed order, which
- * is the order of their messages for one body.
+ * is the order of their messages in the report; the loader sorts every file's messages by
+ * position, and this order only settles those at the same line and column.
  */
 export function lintParsedBody(mdast: MdastRoot, body: string, context: BodyContext): BodyReport {
   const lint = newLint(context);
@@ -306,13 +307,13 @@ function imageSourceCheck({ links, toFile, error }: Lint): ImageSourceCheck {
   };
 }
 
-/** Images, headings and links, in one walk so that their messages come in document order. */
+/** Images, headings and links, in one walk: their messages in the order they stand. */
 function lintElements(mdast: MdastRoot, lint: Lint, checkImageSource: ImageSourceCheck): void {
   const linkDefinitions = new Map<string, string>();
   visit(mdast, 'definition', (node) => {
     linkDefinitions.set(node.identifier, node.url);
   });
-  const headings = headingLevels(lint);
+  const checkHeading = headingCheck(lint);
   visit(mdast, (node: MdastNodes) => {
     const point = node.position?.start;
     switch (node.type) {
@@ -332,7 +333,7 @@ function lintElements(mdast: MdastRoot, lint: Lint, checkImageSource: ImageSourc
         );
         break;
       case 'heading':
-        headings(node);
+        checkHeading(node);
         break;
       case 'link':
       case 'definition':
@@ -345,7 +346,7 @@ function lintElements(mdast: MdastRoot, lint: Lint, checkImageSource: ImageSourc
 }
 
 /** Checks each heading in turn: its text, and its level against the one before it. */
-function headingLevels({ context, error }: Lint): (node: Heading) => void {
+function headingCheck({ context, error }: Lint): (node: Heading) => void {
   // A bio sits under the author page's "Biography" h2; every other body under the page's h1.
   const parentHeadingLevel = context.kind === 'bio' ? 2 : 1;
   let previousLevel: number = parentHeadingLevel;

@@ -143,6 +143,9 @@ function parseAll<S extends z.ZodObject>(
   return out;
 }
 
+/** Every content file, by collection, read and its frontmatter validated. */
+export type ContentFiles = ReturnType<typeof readContentFiles>;
+
 /** Every content file, read and its frontmatter validated (problems go to `diagnostics`). */
 export function readContentFiles(root: string, diagnostics: Diagnostic[]) {
   const read = <S extends z.ZodObject>(folder: string, schema: S) =>
@@ -162,7 +165,7 @@ export function bodyJobs({
   authorFiles,
   articleFiles,
   faqFiles,
-}: ReturnType<typeof readContentFiles>): Map<SourceFile, BodyJob> {
+}: ContentFiles): Map<SourceFile, BodyJob> {
   const jobs = new Map<SourceFile, BodyJob>();
   const addJob = (
     { file, parsed }: { file: SourceFile; parsed: ParsedFrontmatter },

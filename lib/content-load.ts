@@ -1,8 +1,9 @@
 /**
- * Loading the content: reads content/ (through lib/content-files.ts), validates it, cross-checks
- * relations, links and ids (lib/site-links.ts) and derives what pages need. Returns every
- * problem as a diagnostic instead of throwing, for `npm run check`; lib/content.ts, which the
- * pages use, loads once per process and refuses content with errors.
+ * Loading the content: where it lives (contentRoot), reading it (through lib/content-files.ts),
+ * validating it, cross-checking relations, links and ids (lib/site-links.ts) and deriving what
+ * pages need, with the types of what it makes. Every problem in the content is returned as a
+ * diagnostic rather than thrown, for `npm run check` and for lib/content.ts, which the pages
+ * use: it loads once per process and refuses content with errors.
  */
 import 'server-only';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   bodyJobs,
   bodyListener,
   readContentFiles,
+  type ContentFiles,
   type LoadWatch,
   type SourceFile,
 } from './content-files';
@@ -20,7 +22,8 @@ import { listFiles } from './list-files';
 import type { RenderedMarkdown, VideoMeta } from './markdown';
 import { processBodiesCached, type ProcessedBody } from './render-cache';
 import type { ArticleFrontmatter, AuthorFrontmatter, FaqFrontmatter } from './schema';
-import { dateFromIso, faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
+import { isPublished, publicationStatus } from './publication';
+import { faqSetId, listPageCount, routes, tagSlug, templateIds } from './site';
 import { checkDuplicateIds, checkLinks, type IdSource, type SiteMap } from './site-links';
 import { fieldDiagnostic } from './validate';
 
@@ -112,36 +115,38 @@ export function loadContent(
   return { content, diagnostics };
 }
 
-type ContentFiles = ReturnType<typeof readContentFiles>;
-
 /** What loading each collection shares: the bodies, the diagnostics, what pages will carry. */
 interface Load {
-  diagnostics: Diagnostic[];
+  readonly diagnostics: Diagnostic[];
   /** An error at a frontmatter field, where the editor wrote it. */
-  fieldError(
+  readonly fieldError: (
     file: SourceFile,
     parsed: ParsedFrontmatter,
     path: readonly PropertyKey[],
     message: string,
-  ): void;
+  ) => void;
   /** A collection's folder as the editor sees it, e.g. "content/authors/". */
-  folder(name: string): string;
+  readonly folder: (name: string) => string;
   /**
    * A body checked and rendered for `page`: its problems join the diagnostics, and its links
    * and ids are kept for checkAcrossSite.
    */
-  body(
+  readonly processBody: (
     file: SourceFile,
     parsed: ParsedFrontmatter,
     page: string,
     options?: { withReferences?: boolean },
-  ): Pick<ProcessedBody, 'rendered' | 'sections'>;
+  ) => Pick<ProcessedBody, 'rendered' | 'sections'>;
   /** Links found in each body, resolved once every page is known. */
-  pending: { file: string; page: string; links: FoundLink[] }[];
+  readonly pending: { file: string; page: string; links: FoundLink[] }[];
   /** The ids each page's bodies put on it. */
-  idSources: Map<string, IdSource[]>;
+  readonly idSources: Map<string, IdSource[]>;
 }
 
+/**
+ * Checks and renders every body at once (through the render cache, or by parsing), then hands
+ * out each one's result to the collection that asks for it.
+ */
 function startLoad(
   root: string,
   files: ContentFiles,
@@ -170,7 +175,7 @@ function startLoad(
     fieldError: (file, parsed, path, message) =>
       diagnostics.push(fieldDiagnostic(parsed, file.path, path, message)),
     folder: (name) => `${path.relative(process.cwd(), path.join(root, name))}/`,
-    body: (file, parsed, page, { withReferences = true } = {}) => {
+    processBody: (file, parsed, page, { withReferences = true } = {}) => {
       const result = processed.get(file);
       if (!result) throw new Error(`${file.path} was not processed`);
       const { rendered, report, sections } = result;
@@ -193,7 +198,7 @@ function startLoad(
 function loadAuthors(authorFiles: ContentFiles['authorFiles'], load: Load): Author[] {
   return authorFiles.map(({ file, parsed, data }) => {
     // A bio is shown without its References (the content check refuses footnotes in bios).
-    const { rendered } = load.body(file, parsed, routes.author(file.slug), {
+    const { rendered } = load.processBody(file, parsed, routes.author(file.slug), {
       withReferences: false,
     });
     return {
@@ -210,7 +215,7 @@ function loadAuthors(authorFiles: ContentFiles['authorFiles'], load: Load): Auth
 function loadArticles(
   articleFiles: ContentFiles['articleFiles'],
   authorSlugs: ReadonlySet<string>,
-  { fieldError, folder, body }: Load,
+  { fieldError, folder, processBody }: Load,
 ): Article[] {
   const articles: Article[] = [];
   for (const { file, parsed, data } of articleFiles) {
@@ -249,7 +254,7 @@ function loadArticles(
         `updated: ${data.updated} is before the publication date ${data.date}; an update comes after publishing (fix the date, or remove "updated")`,
       );
     }
-    const { rendered } = body(file, parsed, routes.article(file.slug));
+    const { rendered } = processBody(file, parsed, routes.article(file.slug));
     articles.push({
       ...data,
       slug: file.slug,
@@ -265,7 +270,7 @@ function loadArticles(
 function loadFaqSets(
   faqFiles: ContentFiles['faqFiles'],
   articleSlugs: ReadonlySet<string>,
-  { diagnostics, fieldError, folder, body }: Load,
+  { diagnostics, fieldError, folder, processBody }: Load,
 ): FaqSet[] {
   const faqSets: FaqSet[] = [];
   // The article page links to one FAQ set; a second one for the same article would be on the
@@ -294,7 +299,7 @@ function loadFaqSets(
     const {
       rendered: { videos },
       sections: split,
-    } = body(file, parsed, routes.faq());
+    } = processBody(file, parsed, routes.faq());
     const sections = split ?? [];
     const unreadable = split === undefined;
     const entries = sections.map((section) => ({
@@ -439,40 +444,4 @@ function siteMap(
     anchorKind: 'question',
   });
   return site;
-}
-
-/**
- * The moment that decides what is published. A build reads it once: next.config.ts sets
- * CORNERSTONE_BUILD_TIME before the build workers start, so every worker agrees even when a
- * long build crosses midnight and a scheduled post's day begins halfway through. Set by hand
- * to build the site as of another time, it must be a date: a typo would otherwise build today.
- */
-export function publicationClock(): Date {
-  const fixed = process.env.CORNERSTONE_BUILD_TIME;
-  if (!fixed) return new Date();
-  const time = new Date(fixed);
-  if (Number.isNaN(time.getTime())) {
-    throw new Error(
-      `CORNERSTONE_BUILD_TIME is not a date: "${fixed}"; use an ISO date such as 2024-05-01T00:00:00Z, or unset it`,
-    );
-  }
-  return time;
-}
-
-/**
- * Whether an article is public. Drafts and posts dated in the future stay out of production
- * builds; `next dev` shows everything so editors can preview.
- */
-export function isPublished(article: Article, now: Date = publicationClock()): boolean {
-  if (process.env.NODE_ENV === 'development') return true;
-  return publicationStatus(article, now) === 'published';
-}
-
-/** Whether an article is live, a draft, or dated in the future, regardless of environment. */
-export function publicationStatus(
-  article: Pick<Article, 'draft' | 'date'>,
-  now: Date = publicationClock(),
-): 'published' | 'draft' | 'scheduled' {
-  if (article.draft) return 'draft';
-  return dateFromIso(article.date).getTime() > now.getTime() ? 'scheduled' : 'published';
 }

@@ -13,10 +13,8 @@ import { listMarkdownFiles } from './content-files';
 import {
   contentRoot,
   defaultPublicDir,
-  isPublished,
   listPublicFiles,
   loadContent,
-  publicationClock,
   type Article,
   type Author,
   type ContentIndex,
@@ -24,21 +22,12 @@ import {
 } from './content-load';
 import { ContentError } from './diagnostics';
 import type { VideoMeta } from './markdown';
+import { isPublished, publicationClock, publicationStatus } from './publication';
 import { videoPosterFile } from './video-poster';
 
-export {
-  contentRoot,
-  isPublished,
-  loadContent,
-  publicationClock,
-  publicationStatus,
-  type Article,
-  type Author,
-  type ContentIndex,
-  type FaqEntry,
-  type FaqSet,
-  type LoadResult,
-} from './content-load';
+// What pages and scripts import from here, wherever it is defined.
+export { contentRoot, isPublished, loadContent, publicationClock, publicationStatus };
+export type { Article, Author, ContentIndex, FaqEntry, FaqSet, LoadResult } from './content-load';
 
 interface LoadedContent {
   key: string;

@@ -3,10 +3,17 @@
  * (lib/content-checks.ts) against the pages and files the site will have, and the ids that
  * several files put on one page.
  */
-import type { CollectedId } from './rehype-collect-ids';
-import { SITE_ORIGIN, URL_SCHEME, type FoundLink } from './content-checks';
+// Only a type from the body checks, which import the constants below: no cycle at run time.
+import type { FoundLink } from './content-checks';
 import type { Diagnostic } from './diagnostics';
+import type { CollectedId } from './rehype-collect-ids';
 import { nearestKey } from './validate';
+
+/** A URL's scheme, e.g. `javascript` in `javascript:alert(1)`. */
+export const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** Stands in for the site's address when resolving a relative link: the origin never matters. */
+export const SITE_ORIGIN = 'https://site.invalid';
 
 /** A page of the built site that links can point at. */
 export interface SitePage {
