@@ -33,11 +33,21 @@ import {
 } from './util';
 
 /**
- * project: Cornerstone as it is on disk. minimal: the blog-starter-style reference the budgets
- * are set against. minimal-cards: the minimal app plus the one next/og share card per article
- * that issue 4 requires (bench/minimal-app/cards), which shows what those cards alone cost.
+ * project: Cornerstone as it is on disk. project-no-cards: the same without its per-article
+ * share-image route (SHARE_CARD_ROUTE), which shows what the cards cost Cornerstone itself.
+ * minimal: the blog-starter-style reference the budgets are set against. minimal-cards: the
+ * minimal app plus the one next/og share card per article that issue 4 requires
+ * (bench/minimal-app/cards), which shows what those cards alone cost.
  */
-export type AppKind = 'project' | 'minimal' | 'minimal-cards';
+export type AppKind = 'project' | 'project-no-cards' | 'minimal' | 'minimal-cards';
+
+/** Cornerstone's per-article share images (issue 4), left out of project-no-cards. */
+const SHARE_CARD_ROUTE = 'app/og/articles/';
+
+/** Whether the app is Cornerstone, with its routes, rather than the minimal app. */
+export function isCornerstone(app: AppKind): boolean {
+  return app === 'project' || app === 'project-no-cards';
+}
 
 /**
  * Top-level entries git lists that are not part of the site being built. Build output and
@@ -67,16 +77,23 @@ function siteFiles(): string[] {
 }
 
 export function appDir(kind: AppKind): string {
-  return path.join(workDir, kind === 'project' ? 'site' : kind);
+  const dirs: Record<AppKind, string> = {
+    project: 'site',
+    'project-no-cards': 'site-no-cards',
+    minimal: 'minimal',
+    'minimal-cards': 'minimal-cards',
+  };
+  return path.join(workDir, dirs[kind]);
 }
 
 export function prepareApps(): void {
-  for (const kind of ['project', 'minimal', 'minimal-cards'] as const) {
+  for (const kind of ['project', 'project-no-cards', 'minimal', 'minimal-cards'] as const) {
     const target = appDir(kind);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
-    if (kind === 'project') {
+    if (isCornerstone(kind)) {
       for (const file of siteFiles()) {
+        if (kind === 'project-no-cards' && file.startsWith(SHARE_CARD_ROUTE)) continue;
         cpSync(path.join(repoRoot, file), path.join(target, file));
       }
     } else {
@@ -172,7 +189,8 @@ export async function build(
     cwd,
     env: { CONTENT_DIR: contentRoot, NODE_ENV: 'production', ...env },
   });
-  const articleDir = path.join(cwd, '.next/server/app', app === 'project' ? 'articles' : 'posts');
+  const cornerstone = isCornerstone(app);
+  const articleDir = path.join(cwd, '.next/server/app', cornerstone ? 'articles' : 'posts');
   return {
     app,
     articles,
@@ -183,11 +201,11 @@ export async function build(
     ...cpuOf(result),
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
-    ...(app === 'minimal'
+    ...(app === 'minimal' || app === 'project-no-cards'
       ? {}
       : {
           ogOutputs: countOutputs(
-            path.join(cwd, '.next/server/app/og', app === 'project' ? 'articles' : ''),
+            path.join(cwd, '.next/server/app/og', cornerstone ? 'articles' : ''),
           ),
         }),
   };

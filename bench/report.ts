@@ -67,7 +67,8 @@ function cpuRows(results: Results): string[][] {
 
 /**
  * Cornerstone against the second reference (bench/minimal-app/cards): the minimal app with only
- * issue 4's share cards added, whose own ratio to the minimal app is in its cell.
+ * issue 4's share cards added, whose own ratio to the minimal app is in its cell; and Cornerstone
+ * without its share cards against the minimal app, where the run built it.
  */
 function cardRows(results: Results): string[][] {
   const rows: string[][] = [];
@@ -83,6 +84,15 @@ function cardRows(results: Results): string[][] {
       `${medianCell(results, 'minimal-cards', n)}: ${ratio(c.wallMs, m.wallMs).toFixed(2)}× the minimal app`,
       `${ratio(p.wallMs, c.wallMs).toFixed(2)}×`,
     ]);
+    const withoutCards = findBuild(results, 'project-no-cards', n);
+    if (withoutCards) {
+      rows.push([
+        `Cold build, ${n.toLocaleString('en')} articles, Cornerstone without its share-image route`,
+        medianCell(results, 'project-no-cards', n),
+        medianCell(results, 'minimal', n),
+        `${ratio(withoutCards.wallMs, m.wallMs).toFixed(2)}×`,
+      ]);
+    }
   }
   return rows;
 }

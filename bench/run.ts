@@ -123,9 +123,11 @@ async function main(): Promise<void> {
           if (runs > 1) progress(`${n} articles, run ${run} of ${runs}`);
           results.builds.push(await build('minimal', content.root, n, 'cold'));
           // At the budget's size only: the minimal app with the share cards issue 4 requires,
-          // to show how much of the budget those cards take before any other feature.
+          // to show how much of the budget those cards take before any other feature, and
+          // Cornerstone without them, to show what they cost it.
           if (n === 1000) {
             results.builds.push(await build('minimal-cards', content.root, n, 'cold'));
+            results.builds.push(await build('project-no-cards', content.root, n, 'cold'));
           }
           rmSync(statsFile, { force: true });
           results.builds.push(

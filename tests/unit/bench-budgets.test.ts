@@ -152,6 +152,27 @@ describe('bench budgets', () => {
     });
   });
 
+  it('names what Cornerstone builds in without its share cards, where the run measured it', () => {
+    const base = run();
+    const results = run({
+      builds: [
+        ...base.builds,
+        coldBuild('project-no-cards', 1000, 44),
+        coldBuild('project-no-cards', 1000, 47),
+        coldBuild('project-no-cards', 1000, 90),
+      ],
+    });
+    // Medians: minimal 31 s, without the cards 47 s.
+    expect(byName(results).get('Build time at 1,000 articles')?.measured).toBe(
+      '1.45× (the minimal app with only share cards added: 1.55×; Cornerstone without its share cards: 1.52×)',
+    );
+    expect(report(results)).toContain(
+      '| Cold build, 1,000 articles, Cornerstone without its share-image route | 47.0 s (median of 44.0, 47.0, 90.0 s) | 31.0 s (median of 30.0, 31.0, 34.0 s) | 1.52× |',
+    );
+    // A run without those builds prints no such row.
+    expect(report(base)).not.toContain('without its share-image route');
+  });
+
   it('fails a budget over its limit and names the figure', () => {
     const results = run({
       builds: [coldBuild('minimal', 1000, 30), coldBuild('project', 1000, 69, 4.2)],
