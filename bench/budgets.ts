@@ -1,6 +1,6 @@
 /** The budgets of issue 7, checked against one run's results (`npm run bench -- --check`). */
 import { isPerRequest, isPrerendered } from './routes';
-import { findBuild, kb, peakRss, ratio, type Check, type Results } from './results';
+import { findBuild, kb, peakRss, ratio, times, type Check, type Results } from './results';
 import type { LoadResult } from './serve';
 import { formatBytes } from './util';
 
@@ -40,9 +40,8 @@ export function evaluate(results: Results): Check[] {
   const notes = minimal
     ? [
         cards &&
-          `the minimal app with only share cards added: ${ratio(cards.wallMs, minimal.wallMs).toFixed(2)}×`,
-        noCards &&
-          `Cornerstone without its share cards: ${ratio(noCards.wallMs, minimal.wallMs).toFixed(2)}×`,
+          `the minimal app with only share cards added: ${times(cards.wallMs, minimal.wallMs)}`,
+        noCards && `Cornerstone without its share cards: ${times(noCards.wallMs, minimal.wallMs)}`,
       ].filter((note) => typeof note === 'string')
     : [];
   const cardsNote = notes.length ? ` (${notes.join('; ')})` : '';

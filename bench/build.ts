@@ -49,6 +49,11 @@ export function isCornerstone(app: AppKind): boolean {
   return app === 'project' || app === 'project-no-cards';
 }
 
+/** Whether the app draws a share image per article. */
+function drawsCards(app: AppKind): boolean {
+  return app === 'project' || app === 'minimal-cards';
+}
+
 /**
  * Top-level entries git lists that are not part of the site being built. Build output and
  * node_modules are ignored by git, so siteFiles never lists them.
@@ -201,13 +206,9 @@ export async function build(
     ...cpuOf(result),
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
-    ...(app === 'minimal' || app === 'project-no-cards'
-      ? {}
-      : {
-          ogOutputs: countOutputs(
-            path.join(cwd, '.next/server/app/og', cornerstone ? 'articles' : ''),
-          ),
-        }),
+    ...(drawsCards(app) && {
+      ogOutputs: countOutputs(path.join(cwd, '.next/server/app/og', cornerstone ? 'articles' : '')),
+    }),
   };
 }
 

@@ -13,10 +13,16 @@ import {
   peakRss,
   ratio,
   seconds,
+  times,
   type Results,
 } from './results';
 import type { LoadResult } from './serve';
 import { formatBytes } from './util';
+
+/** "the real content" for the one real article, "1,000 articles" for generated ones. */
+function sizeLabel(n: number): string {
+  return n === 1 ? 'the real content' : `${n.toLocaleString('en')} articles`;
+}
 
 function table(header: string[], rows: string[][]): string {
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
@@ -32,13 +38,12 @@ function buildRows(results: Results): string[][] {
     const p = findBuild(results, 'project', n);
     const m = findBuild(results, 'minimal', n);
     if (!p || !m) continue;
-    const label = n === 1 ? 'the real content' : `${n.toLocaleString('en')} articles`;
     const peak = (app: AppKind) => formatBytes(peakRss(results, app, n) ?? 0);
     rows.push([
-      `Cold build, ${label}`,
+      `Cold build, ${sizeLabel(n)}`,
       `${medianCell(results, 'project', n)}, peak RSS ${peak('project')}`,
       `${medianCell(results, 'minimal', n)}, peak RSS ${peak('minimal')}`,
-      `${ratio(p.wallMs, m.wallMs).toFixed(2)}×`,
+      times(p.wallMs, m.wallMs),
     ]);
   }
   return rows;
@@ -54,12 +59,11 @@ function cpuRows(results: Results): string[][] {
     const p = cpuCell(results, 'project', n);
     const m = cpuCell(results, 'minimal', n);
     if (!p || !m) continue;
-    const label = n === 1 ? 'the real content' : `${n.toLocaleString('en')} articles`;
     rows.push([
-      `CPU time of a cold build, ${label} (user + system)`,
+      `CPU time of a cold build, ${sizeLabel(n)} (user + system)`,
       p.cell,
       m.cell,
-      `${ratio(p.median, m.median).toFixed(2)}×`,
+      times(p.median, m.median),
     ]);
   }
   return rows;
@@ -81,8 +85,8 @@ function cardRows(results: Results): string[][] {
     rows.push([
       `Cold build, ${n.toLocaleString('en')} articles, against the minimal app plus a next/og share card per article`,
       medianCell(results, 'project', n),
-      `${medianCell(results, 'minimal-cards', n)}: ${ratio(c.wallMs, m.wallMs).toFixed(2)}× the minimal app`,
-      `${ratio(p.wallMs, c.wallMs).toFixed(2)}×`,
+      `${medianCell(results, 'minimal-cards', n)}: ${times(c.wallMs, m.wallMs)} the minimal app`,
+      times(p.wallMs, c.wallMs),
     ]);
     const withoutCards = findBuild(results, 'project-no-cards', n);
     if (withoutCards) {
@@ -90,7 +94,7 @@ function cardRows(results: Results): string[][] {
         `Cold build, ${n.toLocaleString('en')} articles, Cornerstone without its share-image route`,
         medianCell(results, 'project-no-cards', n),
         medianCell(results, 'minimal', n),
-        `${ratio(withoutCards.wallMs, m.wallMs).toFixed(2)}×`,
+        times(withoutCards.wallMs, m.wallMs),
       ]);
     }
   }
@@ -115,7 +119,7 @@ function perArticleRows(results: Results): string[][] {
       `Build ms per extra article, ${from.toLocaleString('en')}→${to.toLocaleString('en')}`,
       `${project.toFixed(1)} ms`,
       `${minimal.toFixed(1)} ms`,
-      `${ratio(project, minimal).toFixed(2)}×`,
+      times(project, minimal),
     ]);
   }
   return rows;
@@ -130,7 +134,7 @@ function rebuildRows(results: Results): string[][] {
       `Rebuild after editing 1 of ${rebuild.articles.toLocaleString('en')}`,
       `${seconds(rebuild.project.wallMs)}${disturbedMark(rebuild.project)}, ${rebuild.renderedDocuments.length} doc re-rendered (${rebuild.cacheHits} cache hits)`,
       `${seconds(rebuild.minimal.wallMs)}${disturbedMark(rebuild.minimal)} (no cache)`,
-      `${ratio(rebuild.project.wallMs, rebuild.minimal.wallMs).toFixed(2)}×`,
+      times(rebuild.project.wallMs, rebuild.minimal.wallMs),
     ]);
   }
   return rows;
@@ -158,7 +162,7 @@ function fullBuildRows(results: Results): string[][] {
       `\`npm run build\` from nothing, ${full.articles.toLocaleString('en')} articles (one run)`,
       `${seconds(full.wallMs)}: ${steps.join(', ')}; peak RSS ${formatBytes(full.peakRssBytes)}`,
       minimalAtFull ? `${medianCell(results, 'minimal', full.articles)} (\`next build\`)` : '',
-      minimalAtFull ? `${ratio(full.wallMs, minimalAtFull.wallMs).toFixed(2)}×` : '',
+      minimalAtFull ? times(full.wallMs, minimalAtFull.wallMs) : '',
     ]);
   }
   return rows;
@@ -211,19 +215,19 @@ function pipelineRows(results: Results): string[][] {
         'Markdown, cold process',
         cell(libCold),
         cell(minCold),
-        `${ratio(msPerDoc(libCold), msPerDoc(minCold)).toFixed(2)}×`,
+        times(msPerDoc(libCold), msPerDoc(minCold)),
       ],
       [
         'Markdown, warm process',
         cell(libWarm),
         cell(minWarm),
-        `${ratio(msPerDoc(libWarm), msPerDoc(minWarm)).toFixed(2)}×`,
+        times(msPerDoc(libWarm), msPerDoc(minWarm)),
       ],
       [
         'Markdown via render cache, empty → filled',
         `${cell(pipeline.cacheCold.passes[0])} → ${cell(pipeline.cacheWarm.passes[0])}`,
         cell(minCold),
-        `${ratio(msPerDoc(pipeline.cacheWarm.passes[0]), msPerDoc(minCold)).toFixed(2)}× (warm cache)`,
+        `${times(msPerDoc(pipeline.cacheWarm.passes[0]), msPerDoc(minCold))} (warm cache)`,
       ],
     );
   }

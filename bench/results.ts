@@ -85,6 +85,8 @@ export interface Check {
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+/** The ratio as the tables print it: "2.14×". */
+export const times = (a: number, b: number) => `${ratio(a, b).toFixed(2)}×`;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const msPerDoc = (pass: { ms: number; documents: number } | undefined) =>
   pass ? pass.ms / pass.documents : Number.NaN;

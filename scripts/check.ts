@@ -69,8 +69,8 @@ const helperTotal = helpers.count;
 // run's helper is not waited for, whatever process has its pid now (lib/render-claims.ts).
 const env = { ...process.env, [CLAIM_TAG_VARIABLE]: randomUUID() };
 const check = fork(script, process.argv.slice(2), { env });
+/** The check, then its helpers once they start. */
 const children: ChildProcess[] = [check];
-const helperChildren: ChildProcess[] = [];
 let checkParses = 0;
 
 /** The body that stalled a process, once one has. */
@@ -122,7 +122,6 @@ function watch(child: ChildProcess, onStart = () => {}): () => ParseEvent | unde
 function startHelpers(): void {
   for (let index = 0; index < helperTotal; index += 1) {
     const helper = fork(script, [HELPER_PART, `${index + 1}/${helperTotal + 1}`], { env });
-    helperChildren.push(helper);
     children.push(helper);
     watch(helper);
     // A helper that fails is harmless: the check parses whatever the helper left undone. Its
@@ -144,7 +143,7 @@ check.on('error', (error) => {
 
 check.on('exit', (code, signal) => {
   // The helpers have nothing left to do for anyone once the check has its answer.
-  for (const helper of helperChildren) helper.kill('SIGKILL');
+  for (const helper of children.slice(1)) helper.kill('SIGKILL');
   if (stalled) {
     console.log(
       formatDiagnostic({
