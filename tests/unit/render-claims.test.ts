@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -49,6 +49,11 @@ describe('claims on render-cache entries', () => {
     writeFileSync(`${entry}.claim`, `${pid} run-7`);
     expect(claimHolder(entry)).toEqual({ pid, tag: 'run-7' });
     expect(claim(entry)).toBe(false);
+    // Answered without creating a draft beside it: the folder is untouched.
+    const before = statSync(dir, { bigint: true }).mtimeNs;
+    expect(claim(entry)).toBe(false);
+    expect(statSync(dir, { bigint: true }).mtimeNs).toBe(before);
+    expect(readdirSync(dir)).toEqual(['b.json.claim']);
     // A claim without a tag: a build worker's, or one from before tags.
     writeFileSync(`${entry}.claim`, String(pid));
     expect(claimHolder(entry)).toEqual({ pid, tag: undefined });
