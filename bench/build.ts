@@ -22,6 +22,7 @@ import {
 import path from 'node:path';
 import { z } from 'zod';
 import { parseRoutes, type RouteKind } from './routes';
+import { NEXT_BUILD_PHASES, type Phase, type PhaseMark } from './phases';
 import {
   nextBin,
   progress,
@@ -131,6 +132,8 @@ export interface BuildMeasurement {
   /** CPU time of the build and all its workers, and of everything else meanwhile (RunResult). */
   cpuSeconds?: number;
   otherCpuSeconds?: number;
+  /** Where the build's time went: compiling, collecting page data, prerendering… */
+  phases?: Phase[];
   routes: RouteKind[];
   /** Files prerendered per article route (HTML, RSC payloads, images…), by extension. */
   articleOutputs: Record<string, { files: number; bytes: number }>;
@@ -162,7 +165,11 @@ async function runStep(
   label: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string | undefined> },
+  options: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    phases?: readonly PhaseMark[];
+  },
 ): Promise<RunResult> {
   progress(`${label} …`);
   const result = await runMeasured(command, args, { ...options, label });
@@ -193,6 +200,7 @@ export async function build(
   const result = await runStep(label, process.execPath, [nextBin, 'build'], {
     cwd,
     env: { CONTENT_DIR: contentRoot, NODE_ENV: 'production', ...env },
+    phases: NEXT_BUILD_PHASES,
   });
   const cornerstone = isCornerstone(app);
   const articleDir = path.join(cwd, '.next/server/app', cornerstone ? 'articles' : 'posts');
@@ -204,6 +212,7 @@ export async function build(
     peakRssBytes: result.peakRssBytes,
     peakSingleRssBytes: result.peakSingleRssBytes,
     ...cpuOf(result),
+    ...(result.phases && { phases: result.phases }),
     routes: parseRoutes(result.output),
     articleOutputs: countOutputs(articleDir),
     ...(drawsCards(app) && {

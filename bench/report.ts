@@ -1,5 +1,6 @@
 /** The Markdown tables a run prints and writes to bench/results/latest.md. */
 import type { AppKind } from './build';
+import type { Phase } from './phases';
 import {
   buildSizes,
   cpuCell,
@@ -11,6 +12,7 @@ import {
   medianCell,
   msPerDoc,
   peakRss,
+  phaseMedians,
   ratio,
   seconds,
   times,
@@ -99,6 +101,35 @@ function cardRows(results: Results): string[][] {
     }
   }
   return rows;
+}
+
+/**
+ * Where the cold builds at the budget's size spent their time, phase by phase (bench/phases.ts):
+ * Cornerstone, and without its share cards, against the minimal app, and with cards.
+ */
+function phaseRows(results: Results): string[][] {
+  const n = buildSizes(results).includes(1000) ? 1000 : buildSizes(results).at(-1);
+  if (n === undefined) return [];
+  const byName = (app: AppKind) => new Map(phaseMedians(results, app, n).map((p) => [p.name, p]));
+  const [project, withoutCards, minimal, minimalCards] = (
+    ['project', 'project-no-cards', 'minimal', 'minimal-cards'] as const
+  ).map(byName);
+  if (!project?.size || !minimal?.size) return [];
+  const cell = (phase: { wallMs: number; cpuSeconds: number } | undefined) =>
+    phase ? `${seconds(phase.wallMs)}, ${phase.cpuSeconds.toFixed(1)} CPU-s` : 'none';
+  return [...new Set([...project.keys(), ...minimal.keys()])].map((name) => {
+    const p = project.get(name);
+    const m = minimal.get(name);
+    const aside = (label: string, phases: Map<string, Phase> | undefined) =>
+      phases?.size ? `; ${label}: ${cell(phases.get(name))}` : '';
+    return [
+      `Cold build, ${n.toLocaleString('en')} articles, ${name} (median per phase)`,
+      `${cell(p)}${aside('without its share cards', withoutCards)}`,
+      `${cell(m)}${aside('with share cards', minimalCards)}`,
+      // Under a tenth of a second a ratio says nothing.
+      p && m && m.wallMs >= 100 ? times(p.wallMs, m.wallMs) : '',
+    ];
+  });
 }
 
 /** What each article beyond 100 adds to a build. */
@@ -317,6 +348,7 @@ const SECTIONS = [
   buildRows,
   cpuRows,
   cardRows,
+  phaseRows,
   perArticleRows,
   rebuildRows,
   fullBuildRows,

@@ -213,3 +213,26 @@ export function disturbedNotes(results: Results): string[] {
         `† ${name}, ${seconds(run.wallMs)}: other processes used ${(run.otherCpuSeconds ?? 0).toFixed(1)} CPU-s meanwhile`,
     );
 }
+
+/**
+ * Each `next build` phase's median wall and CPU time over an app's cold runs at a size, taken
+ * phase by phase (so the medians need not add up to the median build), in the order of the
+ * runs' phases; empty when no run recorded phases.
+ */
+export function phaseMedians(
+  results: Results,
+  app: AppKind,
+  articles: number,
+): { name: string; wallMs: number; cpuSeconds: number }[] {
+  const runs = coldRuns(results, app, articles).flatMap((run) => (run.phases ? [run.phases] : []));
+  const names = [...new Set(runs.flatMap((phases) => phases.map((phase) => phase.name)))];
+  const median = (values: number[]) => middle([...values].sort((a, b) => a - b)) ?? 0;
+  return names.map((name) => {
+    const phases = runs.flatMap((run) => run.filter((phase) => phase.name === name));
+    return {
+      name,
+      wallMs: median(phases.map((phase) => phase.wallMs)),
+      cpuSeconds: median(phases.map((phase) => phase.cpuSeconds)),
+    };
+  });
+}

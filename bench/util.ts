@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { phaseTimes, phaseWatcher, type Phase, type PhaseMark, type PhaseStart } from './phases';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const workDir = path.join(repoRoot, 'bench/.work');
@@ -105,6 +106,8 @@ export interface RunResult {
    * type check, a test run) shows it here.
    */
   otherCpuSeconds?: number;
+  /** The run split by the lines it printed, when asked for (runMeasured's `phases`). */
+  phases?: Phase[];
 }
 
 /** The machine's busy CPU time so far, in seconds: /proc/stat, whose unit (USER_HZ) is 1/100 s. */
@@ -165,7 +168,7 @@ export function collectOutput(child: ChildProcess): () => string {
 export async function runMeasured(
   command: string,
   args: string[],
-  options: SpawnOptions & { label: string; sampleMs?: number },
+  options: SpawnOptions & { label: string; sampleMs?: number; phases?: readonly PhaseMark[] },
 ): Promise<RunResult> {
   const begin = performance.now();
   const busyAtStart = machineBusySeconds();
@@ -196,6 +199,14 @@ export async function runMeasured(
       treeTicks.set(pid, Math.max(treeTicks.get(pid) ?? 0, ticks));
     }
   };
+  const sampledSeconds = () => [...treeTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / 100;
+  // Each phase starts when its line is printed; the tree's CPU is looked at there and then.
+  const reached: PhaseStart[] = [];
+  const watch = phaseWatcher(options.phases ?? [], (name) => {
+    sample();
+    reached.push({ name, ms: performance.now() - begin, cpuSeconds: sampledSeconds() });
+  });
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', () => watch(output()));
   const sampler = setInterval(sample, options.sampleMs ?? 250);
   // Once the shell has exited its pid may be reused: stop looking at what runs under it.
   child.once('exit', () => clearInterval(sampler));
@@ -218,20 +229,25 @@ export async function runMeasured(
   // Each way undercounts, so the larger is nearer: `times` misses a process its parent never
   // reaped (the minimal app's type check, measured: about 4 CPU-s), the samples miss what a
   // process used after the last look at it. Either alone is still a lower bound.
-  const sampled = [...treeTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / 100;
+  const sampled = sampledSeconds();
   const waitedFor = childrenCpuSeconds(times);
   const cpuSeconds =
     waitedFor === undefined && sampled === 0 ? undefined : Math.max(waitedFor ?? 0, sampled);
+  const wallMs = performance.now() - begin;
+  const [firstPhase] = options.phases ?? [];
   return {
     code,
     output: output(),
-    wallMs: performance.now() - begin,
+    wallMs,
     peakRssBytes: peak,
     peakSingleRssBytes: peakSingle,
     ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     ...(cpuSeconds === undefined || busyAtStart === undefined || busyAtEnd === undefined
       ? {}
       : { otherCpuSeconds: Math.max(0, busyAtEnd - busyAtStart - cpuSeconds) }),
+    ...(firstPhase && {
+      phases: phaseTimes(firstPhase.name, reached, { ms: wallMs, cpuSeconds: cpuSeconds ?? 0 }),
+    }),
   };
 }
 
