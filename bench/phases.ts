@@ -1,3 +1,5 @@
+import { ANSI } from './routes';
+
 /**
  * A measured command's time split into phases by the lines it prints: for `next build`, its
  * compiling, collecting page data, prerendering and the rest. The bench's build ratio is one
@@ -25,10 +27,10 @@ export interface Phase {
 }
 
 /**
- * `next build`'s phases as Next 16 prints them. Type checking runs between compiling and
- * collecting page data when the app has it on (the minimal app; Cornerstone type-checks in
- * `npm run typecheck`). "Collecting page data" is where the workers first load each route,
- * which for Cornerstone means loading, checking and rendering the content.
+ * `next build`'s phases as Next 16 prints them. "type check" runs from "Compiled" to "Collecting
+ * page data": the minimal app's type check, and a few milliseconds for Cornerstone, which skips
+ * it (`npm run typecheck` does it). "Collecting page data" is where the workers first load each
+ * route, which for Cornerstone means loading, checking and rendering the content.
  */
 export const NEXT_BUILD_PHASES: readonly PhaseMark[] = [
   { name: 'compiling' },
@@ -39,9 +41,9 @@ export const NEXT_BUILD_PHASES: readonly PhaseMark[] = [
 ];
 
 /**
- * The phases between the starts a run reached and its end. A phase whose line never came (no
- * type check) is left out, its time counted in the phase before it; CPU readings are samples
- * taken a little apart, so a phase's CPU is never taken below zero.
+ * The phases between the starts a run reached and its end. A phase whose line never came (a
+ * build that failed, or output Next changed) is left out, its time counted in the phase before
+ * it. Starts and end must come from one CPU count that never goes back (runMeasured's samples).
  */
 export function phaseTimes(
   first: string,
@@ -53,24 +55,26 @@ export function phaseTimes(
     const next = starts[index + 1] ?? { ...end, name: '' };
     return {
       name: start.name,
-      wallMs: Math.max(0, next.ms - start.ms),
-      cpuSeconds: Math.max(0, next.cpuSeconds - start.cpuSeconds),
+      wallMs: next.ms - start.ms,
+      cpuSeconds: next.cpuSeconds - start.cpuSeconds,
     };
   });
 }
 
 /**
- * Watches a command's output for the phase lines, calling `reach` once per phase, in the order
- * its line first appears. `text` is all the output so far: a line may arrive split over chunks.
+ * Watches a command's output for the lines that start the phases after the first (which starts
+ * with the command), calling `reach` once per phase, in the order its line first appears. `text`
+ * is all the output so far: a line may arrive split over chunks.
  */
 export function phaseWatcher(
   marks: readonly PhaseMark[],
   reach: (name: string) => void,
 ): (text: string) => void {
-  const waiting = marks.filter((mark) => mark.startsAt);
+  const waiting = marks.slice(1).filter((mark) => mark.startsAt);
   return (text) => {
+    const plain = text.replace(ANSI, '');
     for (const mark of [...waiting]) {
-      if (!mark.startsAt?.test(text)) continue;
+      if (!mark.startsAt?.test(plain)) continue;
       waiting.splice(waiting.indexOf(mark), 1);
       reach(mark.name);
     }

@@ -1,6 +1,6 @@
 /** The Markdown tables a run prints and writes to bench/results/latest.md. */
 import type { AppKind } from './build';
-import type { Phase } from './phases';
+import { NEXT_BUILD_PHASES, type Phase } from './phases';
 import {
   buildSizes,
   cpuCell,
@@ -117,19 +117,27 @@ function phaseRows(results: Results): string[][] {
   if (!project?.size || !minimal?.size) return [];
   const cell = (phase: { wallMs: number; cpuSeconds: number } | undefined) =>
     phase ? `${seconds(phase.wallMs)}, ${phase.cpuSeconds.toFixed(1)} CPU-s` : 'none';
-  return [...new Set([...project.keys(), ...minimal.keys()])].map((name) => {
-    const p = project.get(name);
-    const m = minimal.get(name);
-    const aside = (label: string, phases: Map<string, Phase> | undefined) =>
-      phases?.size ? `; ${label}: ${cell(phases.get(name))}` : '';
-    return [
-      `Cold build, ${n.toLocaleString('en')} articles, ${name} (median per phase)`,
-      `${cell(p)}${aside('without its share cards', withoutCards)}`,
-      `${cell(m)}${aside('with share cards', minimalCards)}`,
-      // Under a tenth of a second a ratio says nothing.
-      p && m && m.wallMs >= 100 ? times(p.wallMs, m.wallMs) : '',
-    ];
-  });
+  const order = (name: string) => {
+    const index = NEXT_BUILD_PHASES.findIndex((mark) => mark.name === name);
+    return index < 0 ? NEXT_BUILD_PHASES.length : index;
+  };
+  const names = [...new Set([...project.keys(), ...minimal.keys()])];
+  return names
+    .sort((a, b) => order(a) - order(b))
+    .map((name) => {
+      const p = project.get(name);
+      const m = minimal.get(name);
+      const aside = (label: string, phases: Map<string, Phase> | undefined) =>
+        phases?.size ? `; ${label}: ${cell(phases.get(name))}` : '';
+      return [
+        `Cold build, ${n.toLocaleString('en')} articles, ${name} (median per phase)`,
+        `${cell(p)}${aside('without its share cards', withoutCards)}`,
+        `${cell(m)}${aside('with share cards', minimalCards)}`,
+        // A ratio with a phase under half a second (finishing, or the type check Cornerstone
+        // leaves out) says nothing.
+        p && m && p.wallMs >= 500 && m.wallMs >= 500 ? times(p.wallMs, m.wallMs) : '',
+      ];
+    });
 }
 
 /** What each article beyond 100 adds to a build. */

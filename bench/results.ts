@@ -5,6 +5,7 @@
 import type { AppKind, BuildMeasurement, FullBuildMeasurement } from './build';
 import type { LighthouseResult } from './lighthouse';
 import type { Section } from './options';
+import type { Phase } from './phases';
 import type { PageWeight } from './page-weight';
 import type { PipelineRun } from './pipeline';
 import type { LoadResult } from './serve';
@@ -219,11 +220,7 @@ export function disturbedNotes(results: Results): string[] {
  * phase by phase (so the medians need not add up to the median build), in the order of the
  * runs' phases; empty when no run recorded phases.
  */
-export function phaseMedians(
-  results: Results,
-  app: AppKind,
-  articles: number,
-): { name: string; wallMs: number; cpuSeconds: number }[] {
+export function phaseMedians(results: Results, app: AppKind, articles: number): Phase[] {
   const runs = coldRuns(results, app, articles).flatMap((run) => (run.phases ? [run.phases] : []));
   const names = [...new Set(runs.flatMap((phases) => phases.map((phase) => phase.name)))];
   const median = (values: number[]) => middle([...values].sort((a, b) => a - b)) ?? 0;

@@ -18,7 +18,8 @@ const SYMBOL = '[○●◐ƒλ]';
 const ROUTE_ROW = new RegExp(`^[─┌├└] (?:(${SYMBOL}) |  )(/\\S*)`, 'u');
 const PATH_ROW = new RegExp(`^[│ ] [├└] (${SYMBOL}) `, 'u');
 // The escape sequences of a coloured terminal.
-const ANSI = /\u001b\[[0-9;]*m/g;
+/** Terminal colour codes, which Next prints when the output is a terminal or colour is forced. */
+export const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Whether the build wrote the route out ahead of requests: ○ static, ● generateStaticParams. */
 export function isPrerendered({ symbol }: RouteKind): boolean {

@@ -202,14 +202,18 @@ export async function runMeasured(
   const sampledSeconds = () => [...treeTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / 100;
   // Each phase starts when its line is printed; the tree's CPU is looked at there and then.
   const reached: PhaseStart[] = [];
+  let exited = false;
   const watch = phaseWatcher(options.phases ?? [], (name) => {
-    sample();
+    if (!exited) sample();
     reached.push({ name, ms: performance.now() - begin, cpuSeconds: sampledSeconds() });
   });
   for (const stream of [child.stdout, child.stderr]) stream?.on('data', () => watch(output()));
   const sampler = setInterval(sample, options.sampleMs ?? 250);
   // Once the shell has exited its pid may be reused: stop looking at what runs under it.
-  child.once('exit', () => clearInterval(sampler));
+  child.once('exit', () => {
+    exited = true;
+    clearInterval(sampler);
+  });
   let lastReport = Date.now();
   const ticker = setInterval(() => {
     if (Date.now() - lastReport < 15_000) return;
@@ -245,8 +249,10 @@ export async function runMeasured(
     ...(cpuSeconds === undefined || busyAtStart === undefined || busyAtEnd === undefined
       ? {}
       : { otherCpuSeconds: Math.max(0, busyAtEnd - busyAtStart - cpuSeconds) }),
+    // From the samples, like the phases' starts: `cpuSeconds` may also count what the samples
+    // missed, which would all land in the last phase.
     ...(firstPhase && {
-      phases: phaseTimes(firstPhase.name, reached, { ms: wallMs, cpuSeconds: cpuSeconds ?? 0 }),
+      phases: phaseTimes(firstPhase.name, reached, { ms: wallMs, cpuSeconds: sampled }),
     }),
   };
 }

@@ -47,6 +47,20 @@ describe('bench build phases', () => {
       // Output arrives in chunks that can split a line anywhere.
       expect(reachedIn(log, 7)).toEqual(NAMES.slice(1));
     }
+    // Coloured output (a terminal, or FORCE_COLOR) has codes between the tick and the words.
+    const coloured = CORNERSTONE_LOG.replace('✓ Generating', '\u001b[32m✓\u001b[39m Generating');
+    expect(reachedIn(coloured, 11)).toEqual(NAMES.slice(1));
+    // The first phase starts with the command, never again on a line of its own.
+    const reached: string[] = [];
+    const watch = phaseWatcher(
+      [
+        { name: 'a', startsAt: /x/ },
+        { name: 'b', startsAt: /y/ },
+      ],
+      (name) => reached.push(name),
+    );
+    watch('x y');
+    expect(reached).toEqual(['b']);
     // The progress lines after the first do not start prerendering again.
     expect(reachedIn(CORNERSTONE_LOG.replace('(0/2619) ...', '(654/2619)'), 50)).not.toContain(
       'prerendering',
@@ -60,10 +74,9 @@ describe('bench build phases', () => {
         // Listed out of order: the phases follow the clock.
         { name: 'prerendering', ms: 30_000, cpuSeconds: 40 },
         { name: 'collecting page data', ms: 10_000, cpuSeconds: 15 },
-        // The CPU is sampled a little apart from the line: never below the phase before.
-        { name: 'finishing', ms: 50_000, cpuSeconds: 39.9 },
+        { name: 'finishing', ms: 50_000, cpuSeconds: 79.9 },
       ],
-      { ms: 51_000, cpuSeconds: 41 },
+      { ms: 51_000, cpuSeconds: 81 },
     );
     expect(phases.map((phase) => [phase.name, phase.wallMs])).toEqual([
       ['compiling', 10_000],
@@ -72,7 +85,7 @@ describe('bench build phases', () => {
       ['finishing', 1_000],
     ]);
     const cpu = phases.map((phase) => phase.cpuSeconds);
-    [15, 25, 0, 1.1].forEach((expected, index) => expect(cpu[index]).toBeCloseTo(expected));
+    [15, 25, 39.9, 1.1].forEach((expected, index) => expect(cpu[index]).toBeCloseTo(expected));
     const sum = phases.reduce((total, phase) => total + phase.wallMs, 0);
     expect(sum).toBe(51_000);
   });
@@ -100,7 +113,8 @@ describe('bench build phases', () => {
     expect(compiling?.cpuSeconds).toBeGreaterThanOrEqual(0.25);
     expect(collecting?.cpuSeconds).toBeGreaterThanOrEqual(0.5);
     expect(collecting?.cpuSeconds).toBeLessThan(0.8);
-    expect(collecting?.wallMs).toBeGreaterThanOrEqual(550);
+    // Wall time is the CPU's plus whatever delays each line: only a floor holds on a busy machine.
+    expect(collecting?.wallMs).toBeGreaterThanOrEqual(300);
     expect(prerendering?.cpuSeconds).toBeLessThan(0.4);
   });
 });
