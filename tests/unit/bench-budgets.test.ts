@@ -10,6 +10,7 @@ import {
   type Results,
 } from '../../bench/results';
 import type { LoadResult } from '../../bench/serve';
+import { TEST_ENVIRONMENT } from '../support/bench-results';
 
 const GB = 1024 ** 3;
 
@@ -53,19 +54,7 @@ const scores = (performance: number): LighthouseScores => ({
 /** A whole run; `builds` are listed in the order the bench runs them. */
 function run(overrides: Partial<Results> = {}): Results {
   return {
-    environment: {
-      date: '2026-11-26T12:00:00.000Z',
-      commit: 'abc',
-      dirty: false,
-      node: 'v20',
-      next: '16.4.6',
-      lighthouse: '12.8.2',
-      platform: 'Linux',
-      cpus: 2,
-      cpuModel: 'test',
-      memoryBytes: 24 * GB,
-      loadAverageAtStart: [0, 0, 0],
-    },
+    environment: TEST_ENVIRONMENT,
     options: {
       sizes: [1000],
       sections: ['build', 'weight', 'lighthouse', 'serve'],

@@ -4,6 +4,7 @@ import { NEXT_BUILD_PHASES, phaseTimes, phaseWatcher, type Phase } from '../../b
 import { report } from '../../bench/report';
 import { phaseMedians, type Results } from '../../bench/results';
 import { runMeasured } from '../../bench/util';
+import { TEST_ENVIRONMENT } from '../support/bench-results';
 
 /** What `next build` 16.4 printed for the minimal app (type check on, one worker). */
 const MINIMAL_LOG = `▲ Next.js 16.4.6 (Turbopack)
@@ -141,19 +142,7 @@ const phases = (compile: number, collect: number, prerender: number): Phase[] =>
 
 function results(builds: BuildMeasurement[]): Results {
   return {
-    environment: {
-      date: '2026-11-27T09:00:00.000Z',
-      commit: 'abc',
-      dirty: false,
-      node: 'v20',
-      next: '16.4.6',
-      lighthouse: '12.8.2',
-      platform: 'Linux',
-      cpus: 2,
-      cpuModel: 'test',
-      memoryBytes: 24 * 1024 ** 3,
-      loadAverageAtStart: [0, 0, 0],
-    },
+    environment: TEST_ENVIRONMENT,
     options: {
       sizes: [1000],
       sections: ['build'],
