@@ -72,6 +72,7 @@ export function phaseWatcher(
 ): (text: string) => void {
   const waiting = marks.slice(1).filter((mark) => mark.startsAt);
   return (text) => {
+    if (waiting.length === 0) return;
     const plain = text.replace(ANSI, '');
     for (const mark of [...waiting]) {
       if (!mark.startsAt?.test(plain)) continue;

@@ -207,7 +207,9 @@ export async function runMeasured(
     if (!exited) sample();
     reached.push({ name, ms: performance.now() - begin, cpuSeconds: sampledSeconds() });
   });
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', () => watch(output()));
+  if (options.phases) {
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', () => watch(output()));
+  }
   const sampler = setInterval(sample, options.sampleMs ?? 250);
   // Once the shell has exited its pid may be reused: stop looking at what runs under it.
   child.once('exit', () => {

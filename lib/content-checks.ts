@@ -76,9 +76,8 @@ const sanitiser = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 /** Link schemes the sanitiser keeps: the schema's own list. */
 const ALLOWED_LINK_SCHEMES = new Set(sanitizeSchema.protocols?.href ?? []);
 
-/** Stands in for the site's address when resolving an image's: only the host matters. */
-const IMAGE_BASE = 'https://this-site.invalid/';
-const IMAGE_HOST = new URL(IMAGE_BASE).host;
+/** The host of the stand-in address images are resolved against: any other host is another site. */
+const SITE_HOST = new URL(SITE_ORIGIN).host;
 
 /**
  * Where an image address leads, resolved the way a browser on the site resolves it: a path
@@ -89,12 +88,12 @@ const IMAGE_HOST = new URL(IMAGE_BASE).host;
 function imageLocation(url: string): 'path' | 'remote' | 'other' {
   let resolved: URL;
   try {
-    resolved = new URL(url, IMAGE_BASE);
+    resolved = new URL(url, `${SITE_ORIGIN}/`);
   } catch {
     return 'other';
   }
   if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return 'other';
-  if (resolved.host !== IMAGE_HOST) return 'remote';
+  if (resolved.host !== SITE_HOST) return 'remote';
   // On this site, but written with a scheme or a backslash: not a plain path to check.
   return URL_SCHEME.test(url) || url.includes('\\') ? 'other' : 'path';
 }
@@ -197,9 +196,13 @@ function lintShape(mdast: MdastRoot, { context, error }: Lint): void {
 /** Citations and definitions that do not meet, labels GFM cannot read, and notes in a bio. */
 function lintFootnotes(mdast: MdastRoot, body: string, { context, toFile, error }: Lint): void {
   const cited = new Set<string>();
+  let firstCitation: Point | undefined;
   const definitions: { identifier: string; label: string; point: Point | undefined }[] = [];
   visit(mdast, (node: MdastNodes) => {
-    if (node.type === 'footnoteReference') cited.add(node.identifier);
+    if (node.type === 'footnoteReference') {
+      cited.add(node.identifier);
+      firstCitation ??= node.position?.start;
+    }
     if (node.type === 'footnoteDefinition') {
       definitions.push({
         identifier: node.identifier,
@@ -258,13 +261,9 @@ function lintFootnotes(mdast: MdastRoot, body: string, { context, toFile, error 
   // A bio is shown without References (see BodyContext), so its notes would lead nowhere.
   if (context.kind === 'bio') {
     const note = mdast.children.find((node) => node.type === 'footnoteDefinition');
-    let citation: Point | undefined;
-    visit(mdast, 'footnoteReference', (node) => {
-      citation ??= node.position?.start;
-    });
-    if (note || citation) {
+    if (note || firstCitation) {
       error(
-        citation ?? note?.position?.start,
+        firstCitation ?? note?.position?.start,
         'a bio cannot have footnotes: it is shown without its References; name the source in the text, or link to it',
       );
     }

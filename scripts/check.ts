@@ -15,10 +15,10 @@
  * Beside the check run helpers, one per extra core (scripts/check-helpers.ts), started once the
  * check has begun its third parse: each renders bodies into the render cache from its own point
  * of the list, and the check waits for the bodies a helper has claimed instead of parsing them
- * too. Helpers report their parses like the
- * check, so a stall in any of them stops them all and is named the same way. Every body the
- * cache lacks is parsed by the check or a helper, even one another process (a running
- * `next dev`) is rendering into the cache at the same moment, so the limit holds for every body.
+ * too. Helpers report their parses like the check, so a stall in any of them stops them all and
+ * is named the same way. Every body the cache lacks is parsed by the check or a helper, even one
+ * another process (a running `next dev`) is rendering into the cache at the same moment, so the
+ * limit holds for every body.
  *
  * CHECK_PARSE_SECONDS sets the limit (default 10); CHECK_HELPERS the number of helpers.
  */

@@ -272,14 +272,13 @@ const BROKEN_LINES = [
 ];
 
 /**
- * A tree with one body made to stall the parser: 60 paragraphs of "*_" pairs, each just under
- * the limit at which the loader refuses a paragraph unparsed (lib/parser-hazards.ts), about
- * 0.4 s each on the bench machine, so over 20 s in all. The watchdog catches what that limit
- * lets through. Returns the tree's path, relative to the repo.
+ * A body made to stall the parser: 60 paragraphs of "*_" pairs, each just under the limit at
+ * which the loader refuses a paragraph unparsed (lib/parser-hazards.ts), about 0.4 s each on
+ * the bench machine, so over 20 s in all. The watchdog catches what that limit lets through.
  */
-/** A body that takes the Markdown parser tens of seconds. */
 const STALL_BODY = Array.from({ length: 60 }, () => `${'*_'.repeat(2_990)}a`).join('\n\n');
 
+/** A tree with one article whose body is STALL_BODY. Returns its path, relative to the repo. */
 function writeStallTree(): string {
   const dir = 'tests/artifacts/check-stall';
   repoFixtureTree('check-stall');

@@ -174,8 +174,10 @@ describe('RenderCache.getOrRenderAll across processes', () => {
     label: source,
   });
 
-  /** A process that claims `entry`, and after `delayMs` writes `value` to it and releases it. */
-  /** A process that claims `entry` (with `tag`, if given) and writes `value` after a delay. */
+  /**
+   * A process that claims `entry` (with `tag`, if given), and after `delayMs` writes `value` to
+   * it and releases it.
+   */
   function otherProcess(entry: string, value: unknown, delayMs: number, tag = '') {
     const script = `
       const fs = require('node:fs');
